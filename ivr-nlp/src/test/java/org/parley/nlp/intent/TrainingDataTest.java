@@ -1,0 +1,58 @@
+package org.parley.nlp.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+/** Reading deployers' training files, and the errors they get when a file is wrong. */
+class TrainingDataTest {
+
+    private static TrainingData read(String csv, int min) throws Exception {
+        return TrainingData.readCsv("intents.csv", new StringReader(csv), min);
+    }
+
+    @Test
+    void readsTextAndIntentColumnsInAnyOrderWithQuotes() throws Exception {
+        TrainingData data = read("category,text\nbalance,\"what's my balance, please\"\nbalance,\"say \"\"hi\"\"\"\n", 1);
+
+        assertThat(data.examples()).extracting(TrainingExample::text)
+                .containsExactly("what's my balance, please", "say \"hi\"");
+        assertThat(data.examples()).extracting(TrainingExample::line).containsExactly(2, 3);
+        assertThat(data.intentCounts()).containsEntry("balance", 2);
+    }
+
+    @Test
+    void emptyTextIsReportedWithItsLine() {
+        assertThatThrownBy(() -> read("text,intent\nhello,greet\n  ,greet\n", 1))
+                .isInstanceOf(TrainingDataException.class)
+                .hasMessage("intents.csv line 3: empty text");
+    }
+
+    @Test
+    void missingColumnIsNamed() {
+        assertThatThrownBy(() -> read("utterance,intent\nhello,greet\n", 1))
+                .hasMessageContaining("intents.csv line 1")
+                .hasMessageContaining("must name a 'text' column");
+    }
+
+    @Test
+    void tooFewExamplesForAnIntentIsRefused() {
+        assertThatThrownBy(() -> read("text,intent\na,x\nb,x\nc,y\n", 2))
+                .isInstanceOf(TrainingDataException.class)
+                .hasMessageContaining("intent 'y' has 1 example(s); at least 2 are needed");
+    }
+
+    @Test
+    void unclosedQuoteIsReported() {
+        assertThatThrownBy(() -> read("text,intent\n\"hello,greet\n", 1))
+                .hasMessageContaining("line 2: a quoted field is not closed");
+    }
+
+    @Test
+    void shortRowIsReported() {
+        assertThatThrownBy(() -> read("text,intent\nhello\n", 1))
+                .hasMessageContaining("line 2: expected 2 columns");
+    }
+}
