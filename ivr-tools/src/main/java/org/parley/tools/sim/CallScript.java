@@ -1,0 +1,100 @@
+package org.parley.tools.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a simulated caller does on one call, in order:
+ * {@code CallScript.from("5551234").say("my card was stolen")}. Each input answers one question
+ * ({@code GET DATA}) of the IVR; when inputs run out the caller stays silent.
+ */
+public final class CallScript {
+
+    private final String callerNumber;
+    private String dialedNumber = "1000";
+    private String scriptPath = "ivr";
+    private String uniqueId;
+    private final List<CallerInput> inputs = new ArrayList<>();
+    private final Map<String, String> channelVariables = new LinkedHashMap<>();
+
+    private CallScript(String callerNumber) {
+        this.callerNumber = Objects.requireNonNull(callerNumber, "callerNumber");
+    }
+
+    /** A call from this caller-id number ("" or "anonymous" for a withheld number). */
+    public static CallScript from(String callerNumber) {
+        return new CallScript(callerNumber);
+    }
+
+    /** The number the caller dialled (agi_dnid / agi_extension); default 1000. */
+    public CallScript to(String dialedNumber) {
+        this.dialedNumber = dialedNumber;
+        return this;
+    }
+
+    /** The FastAGI script path, as in {@code agi://host:port/<path>}; default "ivr". */
+    public CallScript script(String path) {
+        this.scriptPath = path;
+        return this;
+    }
+
+    /** A fixed Asterisk uniqueid instead of a generated one. */
+    public CallScript uniqueId(String id) {
+        this.uniqueId = id;
+        return this;
+    }
+
+    public CallScript say(String text) {
+        inputs.add(new CallerInput.Speech(text));
+        return this;
+    }
+
+    public CallScript press(String digits) {
+        inputs.add(new CallerInput.Keys(digits));
+        return this;
+    }
+
+    public CallScript staySilent() {
+        inputs.add(new CallerInput.Silence());
+        return this;
+    }
+
+    /** The caller hangs up while the next question is asked. */
+    public CallScript hangUp() {
+        inputs.add(new CallerInput.HangUp());
+        return this;
+    }
+
+    /** A channel variable the dialplan set before calling AGI. */
+    public CallScript variable(String name, String value) {
+        channelVariables.put(name, value);
+        return this;
+    }
+
+    public String callerNumber() {
+        return callerNumber;
+    }
+
+    public String dialedNumber() {
+        return dialedNumber;
+    }
+
+    public String scriptPath() {
+        return scriptPath;
+    }
+
+    public String uniqueId() {
+        return uniqueId;
+    }
+
+    public List<CallerInput> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    public Map<String, String> channelVariables() {
+        return Map.copyOf(channelVariables);
+    }
+}
