@@ -1,0 +1,30 @@
+package org.parley.ivr.dialog;
+
+import java.util.Optional;
+
+/**
+ * A live call the dialog controls. Implementations carry each operation out on Asterisk (FastAGI in
+ * camel-routes) and must throw {@link CallerHungUpException} as soon as the caller is gone. One
+ * instance belongs to one call and is used by one thread at a time.
+ */
+public interface CallChannel {
+
+    CallInfo info();
+
+    void answer();
+
+    /** Plays a sound file (Asterisk path without extension). */
+    void play(String soundFile);
+
+    /**
+     * Plays a prompt and collects keypad digits; returns "" when none were pressed before the timeout.
+     */
+    String collectDigits(String promptFile, int timeoutMillis, int maxDigits);
+
+    /** A channel variable, empty when unset. */
+    Optional<String> variable(String name);
+
+    void setVariable(String name, String value);
+
+    void hangup();
+}
