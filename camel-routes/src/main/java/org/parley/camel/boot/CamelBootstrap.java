@@ -1,0 +1,97 @@
+package org.parley.camel.boot;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.camel.dialog.DialogRoutes;
+import org.parley.camel.dialog.FastAgiSettings;
+import org.parley.camel.fastagi.FastAgiComponent;
+import org.parley.ivr.dialog.DialogService;
+import org.parley.ivr.health.ComponentStatus;
+import org.parley.ivr.health.HealthService;
+
+/**
+ * The one owner of Parley's {@link CamelContext} (Camel 4 has no CDI integration): builds it when
+ * the application starts, with container-managed threads for FastAGI, and stops it on undeploy.
+ */
+@Singleton
+@Startup
+public class CamelBootstrap {
+
+    private static final System.Logger LOG = System.getLogger(CamelBootstrap.class.getName());
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    DialogService dialog;
+
+    @Inject
+    HealthService health;
+
+    @Inject
+    @ConfigProperty(name = "parley.agi.port", defaultValue = "4573")
+    int agiPort;
+
+    @Inject
+    @ConfigProperty(name = "parley.agi.bind-address", defaultValue = "0.0.0.0")
+    String agiBindAddress;
+
+    @Inject
+    @ConfigProperty(name = "parley.agi.script", defaultValue = "ivr")
+    String agiScript;
+
+    @Inject
+    @ConfigProperty(name = "parley.agi.idle-threads", defaultValue = "16")
+    int agiIdleThreads;
+
+    @Inject
+    @ConfigProperty(name = "parley.agi.max-sessions", defaultValue = "5000")
+    int agiMaxSessions;
+
+    @Inject
+    @ConfigProperty(name = "parley.agi.read-timeout-seconds", defaultValue = "600")
+    int agiReadTimeoutSeconds;
+
+    private CamelContext camel;
+
+    @PostConstruct
+    void start() {
+        // Rules and language model first: the first caller must not wait for them.
+        dialog.prepare();
+        FastAgiSettings agi = new FastAgiSettings(agiScript, agiBindAddress, agiPort, agiIdleThreads, agiMaxSessions, agiReadTimeoutSeconds);
+        camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("parley");
+        camel.setApplicationContextClassLoader(CamelBootstrap.class.getClassLoader());
+        FastAgiComponent fastagi = new FastAgiComponent();
+        fastagi.setThreadFactory(threadFactory);
+        camel.addComponent("fastagi", fastagi);
+        try {
+            camel.addRoutes(new DialogRoutes(dialog, agi));
+            camel.start();
+        } catch (Exception e) {
+            health.report("fastagi", new ComponentStatus(false, e.getMessage()));
+            throw new IllegalStateException("Parley's Camel routes did not start: " + e.getMessage(), e);
+        }
+        String where = agiBindAddress + ":" + agiPort;
+        health.report("fastagi", new ComponentStatus(true, "listening on " + where + " for agi://<host>:" + agiPort + "/" + agiScript));
+        LOG.log(Level.INFO, "Parley is ready: FastAGI on {0} (dialplan: AGI(agi://<parley-host>:{1,number,#}/{2})), API under /api",
+                where, agiPort, agiScript);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (camel != null) {
+            camel.stop();
+            health.report("fastagi", new ComponentStatus(false, "stopped"));
+        }
+    }
+}

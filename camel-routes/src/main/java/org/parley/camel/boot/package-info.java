@@ -1,0 +1,2 @@
+/** Owns the application's CamelContext: built, started and stopped with the deployment. */
+package org.parley.camel.boot;

@@ -1,0 +1,96 @@
+package org.parley.camel.dialog;
+
+import java.util.Optional;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.parley.ivr.dialog.CallChannel;
+import org.parley.ivr.dialog.CallInfo;
+import org.parley.ivr.dialog.CallerHungUpException;
+
+/** The dialog's {@link CallChannel} carried out as AGI commands through asterisk-java. */
+final class AsteriskCallChannel implements CallChannel {
+
+    private final AgiRequest request;
+    private final AgiChannel agi;
+    private final CallInfo info;
+
+    AsteriskCallChannel(AgiRequest request, AgiChannel agi) {
+        this.request = request;
+        this.agi = agi;
+        this.info = new CallInfo(request.getUniqueId(), request.getChannel(), callerNumber(request), request.getDnid(), request.getContext());
+    }
+
+    /** Asterisk writes "unknown" in agi_callerid when no number was presented. */
+    private static String callerNumber(AgiRequest request) {
+        String number = request.getCallerIdNumber();
+        return number == null || "unknown".equalsIgnoreCase(number) ? "" : number;
+    }
+
+    @Override
+    public CallInfo info() {
+        return info;
+    }
+
+    @Override
+    public void answer() {
+        run(agi::answer);
+    }
+
+    @Override
+    public void play(String soundFile) {
+        run(() -> agi.streamFile(soundFile));
+    }
+
+    @Override
+    public String collectDigits(String promptFile, int timeoutMillis, int maxDigits) {
+        String result = call(() -> agi.getData(promptFile, timeoutMillis, maxDigits));
+        // GET DATA answers result=-1 when the channel hung up while listening
+        if ("-1".equals(result)) {
+            throw new CallerHungUpException(info.uniqueId());
+        }
+        return result == null ? "" : result;
+    }
+
+    @Override
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(call(() -> agi.getVariable(name)));
+    }
+
+    @Override
+    public void setVariable(String name, String value) {
+        run(() -> agi.setVariable(name, value));
+    }
+
+    @Override
+    public void hangup() {
+        run(agi::hangup);
+    }
+
+    private interface AgiAction {
+        void run() throws AgiException;
+    }
+
+    private interface AgiCall<T> {
+        T call() throws AgiException;
+    }
+
+    private void run(AgiAction action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T call(AgiCall<T> command) {
+        try {
+            return command.call();
+        } catch (AgiHangupException e) {
+            throw new CallerHungUpException(info.uniqueId());
+        } catch (AgiException e) {
+            throw new IllegalStateException("AGI command failed on call " + info.uniqueId() + " (" + request.getChannel() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.parley.camel.dialog;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.parley.camel.fastagi.FastAgiConstants;
+import org.parley.ivr.dialog.DialogService;
+
+/** FastAGI calls into the dialog: one exchange per call, held for the whole conversation. */
+public class DialogRoutes extends RouteBuilder {
+
+    public static final String ROUTE_ID = "fastagi-dialog";
+
+    private final DialogService dialog;
+    private final FastAgiSettings settings;
+
+    public DialogRoutes(DialogService dialog, FastAgiSettings settings) {
+        this.dialog = dialog;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configure() {
+        from(settings.uri())
+                .routeId(ROUTE_ID)
+                .process(exchange -> dialog.converse(new AsteriskCallChannel(
+                        exchange.getIn().getBody(AgiRequest.class),
+                        exchange.getIn().getHeader(FastAgiConstants.CHANNEL, AgiChannel.class))));
+    }
+}

@@ -1,0 +1,36 @@
+package org.parley.camel.fastagi;
+
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * {@code fastagi:<script>?port=4573&maxSessions=5000}: a FastAGI server whose calls for
+ * {@code agi://host:port/<script>} become exchanges. Give it a container-managed
+ * {@link ThreadFactory} inside an application server.
+ */
+public class FastAgiComponent extends DefaultComponent {
+
+    private ThreadFactory threadFactory = Executors.defaultThreadFactory();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException(uri + ": name the AGI script, e.g. fastagi:ivr for agi://host:4573/ivr");
+        }
+        FastAgiEndpoint endpoint = new FastAgiEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public ThreadFactory getThreadFactory() {
+        return threadFactory;
+    }
+
+    /** The factory for AGI session threads and the acceptor thread. */
+    public void setThreadFactory(ThreadFactory threadFactory) {
+        this.threadFactory = threadFactory;
+    }
+}
