@@ -35,8 +35,9 @@ public final class FastAgiCall {
 
     public CallResult place(CallScript script) throws IOException {
         long seq = SEQUENCE.incrementAndGet();
+        // Asterisk's form, <epoch seconds>.<channel sequence>; the pid keeps concurrent simulators apart.
         String uniqueId = script.uniqueId() != null ? script.uniqueId()
-                : (System.currentTimeMillis() / 1000) + "." + seq;
+                : (System.currentTimeMillis() / 1000) + "." + (ProcessHandle.current().pid() % 100_000 * 100_000 + seq);
         String channelName = String.format("PJSIP/%s-%08x", script.callerNumber().isEmpty() ? "anonymous" : script.callerNumber(), seq);
         SimulatedChannel channel = new SimulatedChannel(script, uniqueId, channelName);
         List<String> transcript = new ArrayList<>();
