@@ -1,0 +1,151 @@
+package org.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.parley.it.ParleyServer.call;
+import static org.parley.it.ParleyServer.get;
+import static org.parley.it.ParleyServer.recordedCall;
+import static org.parley.it.ParleyServer.sendRaw;
+import static org.parley.it.ParleyServer.serverLog;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.tools.sim.CallResult;
+import org.parley.tools.sim.CallScript;
+
+/**
+ * Whole calls through the deployed parley.ear: the simulator speaks FastAGI to the server, Camel
+ * hands the call to the dialog, OpenNLP and Drools decide, Hibernate records, the API shows it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CallFlowIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive parley() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("it.ear")));
+    }
+
+    private static List<String> firedRules(JsonObject call, int turn) {
+        return call.getJsonArray("turns").get(turn).asJsonObject().getJsonObject("decision")
+                .getJsonArray("firedRules").getValuesAs(JsonString::getString);
+    }
+
+    @Test
+    void healthIsUpWithEveryPart() throws Exception {
+        ParleyServer.Reply health = get("/api/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        JsonObject components = health.body().asJsonObject().getJsonObject("components");
+        assertThat(health.body().asJsonObject().getString("status")).isEqualTo("UP");
+        assertThat(components.keySet()).contains("fastagi", "database", "rules", "nlu");
+        assertThat(components.getJsonObject("fastagi").getString("detail")).contains(":" + ParleyServer.AGI_PORT);
+    }
+
+    @Test
+    void lostCardGoesToTheFraudQueueAndTheDecisionIsRecorded() throws Exception {
+        CallResult result = call(CallScript.from("5551234").uniqueId("1800000000.1").say("I lost my card"));
+
+        assertThat(result.ending()).isEqualTo(CallResult.Ending.RETURNED_TO_DIALPLAN);
+        assertThat(result.route()).isEqualTo("fraud");
+        assertThat(result.queue()).isEqualTo("fraud");
+        assertThat(result.priority()).isEqualTo("1");
+        assertThat(result.played()).containsExactly("parley/greeting", "parley/how-can-i-help");
+
+        JsonObject recorded = recordedCall("1800000000.1");
+        assertThat(recorded.getString("status")).isEqualTo("ROUTED");
+        assertThat(recorded.getString("callerNumber")).isEqualTo("5551234");
+        assertThat(recorded.getString("route")).isEqualTo("fraud");
+        JsonObject turn = recorded.getJsonArray("turns").get(0).asJsonObject();
+        assertThat(turn.getString("text")).isEqualTo("I lost my card");
+        assertThat(turn.getString("intent")).isEqualTo("lost_stolen_card");
+        assertThat(firedRules(recorded, 0)).containsExactly(
+                "A spoken intent at 0.5 confidence or more counts as understood",
+                "A lost or stolen card goes to the fraud queue first");
+        assertThat(turn.getJsonObject("decision").getJsonArray("facts").getValuesAs(JsonString::getString))
+                .contains("Caller{number=5551234, withheld=false}");
+    }
+
+    @Test
+    void differentCallersAndWordsGetDifferentRoutes() throws Exception {
+        assertThat(call(CallScript.from("").uniqueId("1800000001.1").say("how much money is in my account")).route())
+                .as("withheld number asking for an account balance").isEqualTo("verification");
+        assertThat(call(CallScript.from("5557777").uniqueId("1800000001.2").say("how much money is in my account")).route())
+                .as("presented number asking for an account balance").isEqualTo("accounts");
+        assertThat(call(CallScript.from("5552222").uniqueId("1800000001.3").say("my internet is not working")).route())
+                .isEqualTo("tech");
+        assertThat(call(CallScript.from("5553333").uniqueId("1800000001.4").press("0")).route())
+                .as("keypad 0 asks for a person").isEqualTo("general");
+
+        assertThat(firedRules(recordedCall("1800000001.1"), 0)).last()
+                .isEqualTo("A withheld number asking about an account is verified first");
+        assertThat(firedRules(recordedCall("1800000001.4"), 0)).first().isEqualTo("Key 0 asks for a person");
+    }
+
+    @Test
+    void notUnderstoodTwiceIsClarifiedOnceThenSentToAPerson() throws Exception {
+        CallResult result = call(CallScript.from("5554444").uniqueId("1800000002.1")
+                .say("purple monkey dishwasher").say("banana trombone sunshine"));
+
+        assertThat(result.route()).isEqualTo("general");
+        assertThat(result.played()).containsExactly("parley/greeting", "parley/how-can-i-help", "parley/clarify");
+        JsonObject recorded = recordedCall("1800000002.1");
+        assertThat(recorded.getJsonArray("turns")).hasSize(2);
+        assertThat(firedRules(recorded, 0)).containsExactly("Not understood the first time: ask the caller to say it another way");
+        assertThat(firedRules(recorded, 1)).containsExactly("Not understood after asking again: hand over to a person");
+    }
+
+    @Test
+    void goodbyeEndsTheCallFromTheIvr() throws Exception {
+        CallResult result = call(CallScript.from("5555555").uniqueId("1800000003.1").say("no that's all thanks goodbye"));
+
+        assertThat(result.ending()).isEqualTo(CallResult.Ending.HUNG_UP_BY_IVR);
+        assertThat(result.played()).last().isEqualTo("parley/goodbye");
+        assertThat(recordedCall("1800000003.1").getString("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void callerHangingUpMidTurnLeavesAnAbandonedRecord() throws Exception {
+        CallResult result = call(CallScript.from("5556666").uniqueId("1800000004.1").say("umm the thing").hangUp());
+
+        assertThat(result.ending()).isEqualTo(CallResult.Ending.CALLER_HUNG_UP);
+        JsonObject recorded = recordedCall("1800000004.1");
+        assertThat(recorded.getString("status")).isEqualTo("ABANDONED");
+        assertThat(recorded.containsKey("route")).isFalse();
+        assertThat(recorded.getJsonArray("turns")).as("the finished first turn is kept").hasSize(1);
+    }
+
+    @Test
+    void malformedRequestsAreRefusedWithALogLineAndTheNextCallIsServed() throws Exception {
+        assertThat(sendRaw("\u0016\u0003\u0001\u0000garbage bytes\r\n\n")).isEmpty();
+        assertThat(sendRaw("agi_network: yes\nagi_network_script: ivr\n\n")).isEmpty();
+        CallResult unknownScript = call(CallScript.from("5551234").uniqueId("1800000005.1").script("nosuchscript"));
+
+        assertThat(unknownScript.variablesSet()).containsEntry("AJ_AGISTATUS", "NOT_FOUND");
+        assertThat(unknownScript.route()).isNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverLog())
+                .contains("sent no AGI environment")
+                .contains("lacks agi_channel agi_uniqueid that Asterisk always sends")
+                .contains("names script 'nosuchscript', but Parley serves 'ivr'"));
+
+        assertThat(call(CallScript.from("5551234").uniqueId("1800000005.2").say("I lost my card")).route()).isEqualTo("fraud");
+    }
+
+    @Test
+    void unknownCallIdIsA404ThatSaysSo() throws Exception {
+        ParleyServer.Reply reply = get("/api/calls/987654321");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body().asJsonObject().getString("error")).isEqualTo("no call with id 987654321");
+    }
+}
