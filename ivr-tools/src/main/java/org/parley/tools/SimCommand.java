@@ -15,6 +15,7 @@ import org.parley.tools.sim.CallScript;
 import org.parley.tools.sim.FastAgiCall;
 import org.parley.tools.sim.LoadReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley sim}: act as Asterisk towards a running Parley. */
@@ -27,11 +28,8 @@ final class SimCommand {
             description = "Place one call over FastAGI, as Asterisk's AGI(agi://host:port/ivr) would, and print the route.")
     static final class Call implements Callable<Integer> {
 
-        @Option(names = "--host", defaultValue = "${env:PARLEY_AGI_HOST:-127.0.0.1}", description = "FastAGI host (default ${DEFAULT-VALUE}).")
-        String host;
-
-        @Option(names = "--port", defaultValue = "${env:PARLEY_AGI_PORT:-4573}", description = "FastAGI port (default ${DEFAULT-VALUE}).")
-        int port;
+        @Mixin
+        AgiTarget target;
 
         @Option(names = "--script", defaultValue = "ivr", description = "AGI script path (default ${DEFAULT-VALUE}).")
         String script;
@@ -68,7 +66,7 @@ final class SimCommand {
             if (hangup) {
                 callScript.hangUp();
             }
-            CallResult result = new FastAgiCall(host, port, Duration.ofSeconds(timeoutSeconds)).place(callScript);
+            CallResult result = target.caller(Duration.ofSeconds(timeoutSeconds)).place(callScript);
             if (verbose) {
                 result.transcript().forEach(System.out::println);
             }
@@ -94,11 +92,8 @@ final class SimCommand {
             "there's a charge I don't recognise", "I need to pay my bill", "I forgot my password", "hmm the thing",
         };
 
-        @Option(names = "--host", defaultValue = "${env:PARLEY_AGI_HOST:-127.0.0.1}", description = "FastAGI host (default ${DEFAULT-VALUE}).")
-        String host;
-
-        @Option(names = "--port", defaultValue = "${env:PARLEY_AGI_PORT:-4573}", description = "FastAGI port (default ${DEFAULT-VALUE}).")
-        int port;
+        @Mixin
+        AgiTarget target;
 
         @Option(names = "--calls", defaultValue = "1000", description = "How many calls in all (default ${DEFAULT-VALUE}, at most 1000000).")
         int calls;
@@ -115,7 +110,7 @@ final class SimCommand {
                 System.err.println("--calls must be 1..1000000 and --concurrency 1..10000");
                 return 2;
             }
-            FastAgiCall agi = new FastAgiCall(host, port, Duration.ofSeconds(30));
+            FastAgiCall agi = target.caller(Duration.ofSeconds(30));
             run(agi, warmup, new double[warmup], new ConcurrentHashMap<>());
             double[] millis = new double[calls];
             Map<String, Integer> routes = new ConcurrentHashMap<>();
