@@ -142,6 +142,26 @@ class CallFlowIT {
     }
 
     @Test
+    void nluParseAnswersLikeTheCommandLine() throws Exception {
+        ParleyServer.Reply reply = ParleyServer.post("/api/nlu/parse", "{\"text\":\"my card was stolen\"}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonObject body = reply.body().asJsonObject();
+        assertThat(body.getString("intent")).isEqualTo("lost_stolen_card");
+        assertThat(body.getJsonNumber("confidence").doubleValue()).isGreaterThan(0.5);
+        assertThat(body.getJsonArray("top")).hasSize(3);
+        assertThat(body.getBoolean("ambiguous")).isFalse();
+    }
+
+    @Test
+    void nluParseWithoutTextIsA400ThatSaysWhatToSend() throws Exception {
+        ParleyServer.Reply reply = ParleyServer.post("/api/nlu/parse", "{}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().asJsonObject().getString("error")).contains("text is missing or empty");
+    }
+
+    @Test
     void unknownCallIdIsA404ThatSaysSo() throws Exception {
         ParleyServer.Reply reply = get("/api/calls/987654321");
 

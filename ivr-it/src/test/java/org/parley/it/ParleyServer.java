@@ -45,6 +45,15 @@ final class ParleyServer {
         return new Reply(response.statusCode(), body);
     }
 
+    /** POST of a JSON body on the API; returns status and parsed JSON body. */
+    static Reply post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonValue body = response.body().isBlank() ? JsonValue.NULL : Json.createReader(new StringReader(response.body())).readValue();
+        return new Reply(response.statusCode(), body);
+    }
+
     /** The recorded call with this Asterisk uniqueid, with turns and decisions. */
     static JsonObject recordedCall(String uniqueId) throws IOException, InterruptedException {
         JsonArray calls = get("/api/calls?limit=500").body().asJsonArray();

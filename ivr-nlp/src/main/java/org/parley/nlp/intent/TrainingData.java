@@ -48,26 +48,66 @@ public final class TrainingData {
         int lineNo = 1;
         while ((line = in.readLine()) != null) {
             lineNo++;
-            if (line.isBlank()) {
+            int recordLine = lineNo;
+            // A quoted field may span lines (RFC 4180): read on until the quotes balance.
+            StringBuilder record = new StringBuilder(line);
+            while (quotesOpen(record)) {
+                String more = in.readLine();
+                if (more == null) {
+                    throw new TrainingDataException(source + " line " + recordLine + ": a quoted field is not closed; add the missing '\"'");
+                }
+                lineNo++;
+                record.append('\n').append(more);
+            }
+            if (record.toString().isBlank()) {
                 continue;
             }
-            List<String> fields = parseCsvLine(source, lineNo, line);
+            List<String> fields = parseCsvLine(source, recordLine, record.toString());
             if (fields.size() <= Math.max(textColumn, intentColumn)) {
-                throw new TrainingDataException(source + " line " + lineNo + ": expected " + columns.size()
+                throw new TrainingDataException(source + " line " + recordLine + ": expected " + columns.size()
                         + " columns " + columns + " but found " + fields.size());
             }
-            String text = fields.get(textColumn).strip();
+            String text = fields.get(textColumn).strip().replaceAll("\\s+", " ");
             String intent = fields.get(intentColumn).strip();
             if (text.isEmpty()) {
-                throw new TrainingDataException(source + " line " + lineNo + ": empty text");
+                throw new TrainingDataException(source + " line " + recordLine + ": empty text");
             }
             if (intent.isEmpty()) {
-                throw new TrainingDataException(source + " line " + lineNo + ": empty intent for text '" + text + "'");
+                throw new TrainingDataException(source + " line " + recordLine + ": empty intent for text '" + text + "'");
             }
-            examples.add(new TrainingExample(text, intent, lineNo));
+            examples.add(new TrainingExample(text, intent, recordLine));
         }
         if (examples.isEmpty()) {
             throw new TrainingDataException(source + ": no examples after the header");
+        }
+        return of(source, examples, minExamplesPerIntent);
+    }
+
+    /** Like {@link #readCsv(String, Reader, int)} with {@link #DEFAULT_MIN_EXAMPLES}. */
+    public static TrainingData readCsv(String source, Reader reader) throws IOException, TrainingDataException {
+        return readCsv(source, reader, DEFAULT_MIN_EXAMPLES);
+    }
+
+    /** Reads a training file: CSV, or YAML ({@code intent: [examples...]}) when it ends in .yaml or .yml. */
+    public static TrainingData read(java.nio.file.Path file) throws IOException, TrainingDataException {
+        return read(file, DEFAULT_MIN_EXAMPLES);
+    }
+
+    /** Like {@link #read(java.nio.file.Path)}; evaluation data may have fewer examples per intent (1). */
+    public static TrainingData read(java.nio.file.Path file, int minExamplesPerIntent) throws IOException, TrainingDataException {
+        String name = file.getFileName().toString();
+        try (Reader reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                return TrainingYaml.read(name, reader, minExamplesPerIntent);
+            }
+            return readCsv(name, reader, minExamplesPerIntent);
+        }
+    }
+
+    /** Training data from examples already read (e.g. YAML); checks the minimum per intent. */
+    static TrainingData of(String source, List<TrainingExample> examples, int minExamplesPerIntent) throws TrainingDataException {
+        if (examples.isEmpty()) {
+            throw new TrainingDataException(source + ": no examples");
         }
         TrainingData data = new TrainingData(source, examples);
         for (Map.Entry<String, Integer> count : data.intentCounts().entrySet()) {
@@ -77,11 +117,6 @@ public final class TrainingData {
             }
         }
         return data;
-    }
-
-    /** Like {@link #readCsv(String, Reader, int)} with {@link #DEFAULT_MIN_EXAMPLES}. */
-    public static TrainingData readCsv(String source, Reader reader) throws IOException, TrainingDataException {
-        return readCsv(source, reader, DEFAULT_MIN_EXAMPLES);
     }
 
     public String source() {
@@ -115,7 +150,13 @@ public final class TrainingData {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    /** RFC 4180 fields of one physical line (Parley's examples never span lines). */
+    /** An odd number of quote characters so far means a quoted field is still open ("" is an escaped quote, two). */
+    private static boolean quotesOpen(CharSequence record) {
+        long quotes = record.chars().filter(c -> c == '"').count();
+        return quotes % 2 == 1;
+    }
+
+    /** RFC 4180 fields of one record (which may contain line breaks inside quotes). */
     static List<String> parseCsvLine(String source, int lineNo, String line) throws TrainingDataException {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

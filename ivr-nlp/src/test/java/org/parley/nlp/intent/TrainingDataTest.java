@@ -55,4 +55,35 @@ class TrainingDataTest {
         assertThatThrownBy(() -> read("text,intent\nhello\n", 1))
                 .hasMessageContaining("line 2: expected 2 columns");
     }
+
+    @Test
+    void quotedTextMaySpanLinesAndCrLfEndingsAreAccepted() throws Exception {
+        TrainingData data = read("text,intent\r\n\"\nmy card\n\n does not work\n\",card_not_working\r\nok,card_not_working\r\n", 1);
+
+        assertThat(data.examples()).extracting(TrainingExample::text).containsExactly("my card does not work", "ok");
+        assertThat(data.examples()).extracting(TrainingExample::line).containsExactly(2, 7);
+    }
+
+    @Test
+    void yamlExamplesAreReadWithTheirLines() throws Exception {
+        TrainingData data = TrainingYaml.read("intents.yaml", new java.io.StringReader(
+                "lost_stolen_card:\n  - I lost my card\n  - my card was stolen\nbalance:\n  - what's my balance\n"), 1);
+
+        assertThat(data.intentCounts()).containsEntry("lost_stolen_card", 2).containsEntry("balance", 1);
+        assertThat(data.examples().get(2).line()).isEqualTo(5);
+    }
+
+    @Test
+    void yamlIntentWithoutAListIsReportedWithItsLine() {
+        assertThatThrownBy(() -> TrainingYaml.read("intents.yaml", new java.io.StringReader(
+                "balance:\n  - what's my balance\nlost_card: I lost it\n"), 1))
+                .isInstanceOf(TrainingDataException.class)
+                .hasMessage("intents.yaml line 3: expected a list of examples under 'lost_card' (lines starting with '- ')");
+    }
+
+    @Test
+    void yamlEmptyExampleIsReported() {
+        assertThatThrownBy(() -> TrainingYaml.read("intents.yaml", new java.io.StringReader("balance:\n  - ok\n  - ''\n"), 1))
+                .hasMessage("intents.yaml line 3: empty text");
+    }
 }
