@@ -22,15 +22,22 @@ public final class IntentFeatures {
             }
         }
         if (settings.charMax() > 0) {
-            for (String token : tokens) {
-                String padded = "<" + token + ">";
-                for (int n = settings.charMin(); n <= settings.charMax(); n++) {
-                    for (int i = 0; i + n <= padded.length(); i++) {
-                        features.add("c=" + padded.substring(i, i + n));
-                    }
+            if (settings.charAcrossWords()) {
+                addCharGrams("<" + String.join(" ", tokens) + ">", settings, features);
+            } else {
+                for (String token : tokens) {
+                    addCharGrams("<" + token + ">", settings, features);
                 }
             }
         }
         return features.toArray(String[]::new);
+    }
+
+    private static void addCharGrams(String padded, FeatureSettings settings, List<String> features) {
+        for (int n = settings.charMin(); n <= settings.charMax(); n++) {
+            for (int i = 0; i + n <= padded.length(); i++) {
+                features.add("c=" + padded.substring(i, i + n));
+            }
+        }
     }
 }
