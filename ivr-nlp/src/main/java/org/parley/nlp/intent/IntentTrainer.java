@@ -40,7 +40,7 @@ import opennlp.tools.util.TrainingParameters;
 public final class IntentTrainer {
 
     /** Without out-of-scope examples, the threshold keeps this share of correct held-out answers. */
-    static final double KEEP_CORRECT = 0.97;
+    static final double KEEP_CORRECT = 0.99;
 
     private final TrainerSettings settings;
 
@@ -66,7 +66,8 @@ public final class IntentTrainer {
             List<List<TrainingExample>> split = split(all);
             List<TrainingExample> heldOut = split.get(1);
             if (!heldOut.isEmpty()) {
-                IntentModel trial = new IntentModel(fit(split.get(0), Map.of()));
+                // the trial model must classify with the same features it was trained on
+                IntentModel trial = new IntentModel(fit(split.get(0), settings.features().toManifest()));
                 List<double[]> scored = new ArrayList<>();
                 int correct = 0;
                 for (TrainingExample e : heldOut) {

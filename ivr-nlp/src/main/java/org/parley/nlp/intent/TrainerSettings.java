@@ -17,7 +17,7 @@ public record TrainerSettings(String algorithm, int iterations, int cutoff, doub
 
     /** Chosen on a validation split of banking77's training file; see the ivr-nlp README. */
     public static final TrainerSettings DEFAULT =
-            new TrainerSettings("MAXENT_QN", 150, 1, 0.5, FeatureSettings.DEFAULT, 0.1, 0.1, 77L);
+            new TrainerSettings("MAXENT_QN", 100, 1, 0.5, FeatureSettings.DEFAULT, 0.1, 0.1, 77L);
 
     public TrainerSettings withFeatures(FeatureSettings f) {
         return new TrainerSettings(algorithm, iterations, cutoff, l2Cost, f, validationShare, ambiguityMargin, seed);
