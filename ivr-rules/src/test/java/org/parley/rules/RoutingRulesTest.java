@@ -12,6 +12,7 @@ import org.parley.rules.fact.Action;
 import org.parley.rules.fact.Caller;
 import org.parley.rules.fact.DialogState;
 import org.parley.rules.fact.IntentMatch;
+import org.parley.rules.fact.Sentiment;
 import org.parley.rules.fact.Utterance;
 
 /** The shipped routing policy, compiled from the class path and fired with plain Drools. */
@@ -126,6 +127,25 @@ class RoutingRulesTest {
 
         assertThat(result.decision().getAction()).isEqualTo(Action.HANGUP);
         assertThat(result.decision().getPrompt()).isEqualTo("goodbye");
+    }
+
+    @Test
+    void upsetCallerWhoWasNotUnderstoodGoesToAPersonAtOnceWithPriority() {
+        DecisionResult result = rules.decide(List.of(new Caller("5551234"), new DialogState(1, 0),
+                Utterance.spoken("this is the third time I am calling and nobody helps"),
+                new IntentMatch("out_of_scope", 0.4), new Sentiment("negative", -0.8, -0.8, 0)));
+
+        assertThat(result.decision().getQueue()).isEqualTo("general");
+        assertThat(result.decision().getPriority()).isEqualTo(2);
+        assertThat(result.firedRules()).containsExactly("An upset caller who was not understood goes to a person at once");
+    }
+
+    @Test
+    void calmCallerWhoWasNotUnderstoodIsAskedAgain() {
+        DecisionResult result = rules.decide(List.of(new Caller("5551234"), new DialogState(1, 0),
+                Utterance.spoken("hmm"), new Sentiment("neutral", 0.0, 0.0, 0)));
+
+        assertThat(result.decision().getAction()).isEqualTo(Action.CLARIFY);
     }
 
     @Test

@@ -19,6 +19,17 @@ public final class IntentEvaluator {
     }
 
     public static EvaluationReport evaluate(IntentModel model, TrainingData data) {
+        return evaluate(text -> {
+            IntentPrediction p = model.classify(text);
+            return new String[] {p.intent(), p.ranked().isEmpty() ? "" : p.ranked().get(0).intent()};
+        }, data);
+    }
+
+    /**
+     * Scores any classifier: {@code classify} answers {predicted label, best label ignoring any
+     * threshold}. Used for intents and for sentiment.
+     */
+    public static EvaluationReport evaluate(java.util.function.Function<String, String[]> classify, TrainingData data) {
         List<TrainingExample> examples = data.examples();
         Map<String, int[]> counts = new HashMap<>(); // intent -> {tp, fp, fn}
         Map<String, Integer> confused = new HashMap<>();
@@ -34,11 +45,11 @@ public final class IntentEvaluator {
         for (int i = 0; i < examples.size(); i++) {
             TrainingExample e = examples.get(i);
             long t0 = System.nanoTime();
-            IntentPrediction p = model.classify(e.text());
+            String[] answer = classify.apply(e.text());
             micros[i] = (System.nanoTime() - t0) / 1000.0;
             String expected = canonical(e.intent());
-            String predicted = canonical(p.intent());
-            String best = p.ranked().isEmpty() ? "" : canonical(p.ranked().get(0).intent());
+            String predicted = canonical(answer[0]);
+            String best = canonical(answer[1]);
             top1 += best.equals(expected) ? 1 : 0;
             boolean right = predicted.equals(expected);
             correct += right ? 1 : 0;

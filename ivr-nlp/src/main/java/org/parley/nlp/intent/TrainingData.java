@@ -104,6 +104,11 @@ public final class TrainingData {
         }
     }
 
+    /** Examples already split off other data (e.g. a held-out part); no minimum per label. */
+    public static TrainingData examplesOf(String source, List<TrainingExample> examples) {
+        return new TrainingData(source, examples);
+    }
+
     /** Training data from examples already read (e.g. YAML); checks the minimum per intent. */
     static TrainingData of(String source, List<TrainingExample> examples, int minExamplesPerIntent) throws TrainingDataException {
         if (examples.isEmpty()) {
