@@ -151,6 +151,33 @@ class CallFlowIT {
         assertThat(body.getJsonNumber("confidence").doubleValue()).isGreaterThan(0.5);
         assertThat(body.getJsonArray("top")).hasSize(3);
         assertThat(body.getBoolean("ambiguous")).isFalse();
+        assertThat(body.getJsonObject("sentiment").getString("label")).isIn("negative", "neutral", "positive");
+        assertThat(body.getJsonArray("entities")).isEmpty();
+    }
+
+    @Test
+    void nluParseFindsSentimentAndEntities() throws Exception {
+        JsonObject body = ParleyServer.post("/api/nlu/parse",
+                "{\"text\":\"I'm absolutely furious, you charged my card ending 4321 two hundred dollars yesterday\"}").body().asJsonObject();
+
+        assertThat(body.getJsonObject("sentiment").getString("label")).isEqualTo("negative");
+        assertThat(body.getJsonObject("sentiment").getJsonNumber("score").doubleValue()).isLessThan(-0.5);
+        assertThat(body.getJsonArray("entities").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("type") + "=" + e.getString("value"))
+                .contains("CARD_LAST4=4321", "AMOUNT=200.00 USD");
+    }
+
+    @Test
+    void upsetCallerWhoIsNotUnderstoodGoesToAPersonAtOnce() throws Exception {
+        CallResult result = call(CallScript.from("5558888").uniqueId("1800000006.1")
+                .say("this is ridiculous, the third time I'm calling and nobody ever helps me"));
+
+        assertThat(result.route()).isEqualTo("general");
+        assertThat(result.priority()).isEqualTo("2");
+        JsonObject turn = recordedCall("1800000006.1").getJsonArray("turns").get(0).asJsonObject();
+        assertThat(turn.getString("sentiment")).isEqualTo("negative");
+        assertThat(firedRules(recordedCall("1800000006.1"), 0)).last()
+                .isEqualTo("An upset caller who was not understood goes to a person at once");
     }
 
     @Test

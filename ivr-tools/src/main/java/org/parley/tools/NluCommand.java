@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.time.LocalDate;
+import org.parley.nlp.Understander;
+import org.parley.nlp.entity.Entity;
 import org.parley.nlp.intent.EvaluationReport;
 import org.parley.nlp.intent.IntentEvaluator;
 import org.parley.nlp.intent.IntentModel;
@@ -25,6 +28,7 @@ import org.parley.nlp.intent.ParseResult;
 import org.parley.nlp.intent.TrainerSettings;
 import org.parley.nlp.intent.TrainingData;
 import org.parley.nlp.intent.TrainingDataException;
+import org.parley.nlp.sentiment.SentimentModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -144,7 +148,7 @@ final class NluCommand {
 
     /** {@code parley nlu parse}. */
     @Command(name = "parse", mixinStandardHelpOptions = true,
-            description = "Classify an utterance; with no text, read one utterance per line from stdin and print one JSON line each.")
+            description = "Intent, sentiment and entities of an utterance; with no text, read one utterance per line from stdin and print one JSON line each.")
     static final class Parse implements Callable<Integer> {
 
         @Option(names = "--model", description = "Model file (default: the shipped banking/telecom model).")
@@ -155,19 +159,22 @@ final class NluCommand {
 
         @Override
         public Integer call() throws Exception {
-            IntentModel intents = model == null ? IntentModel.defaultModel() : load(model);
+            Understander nlu = new Understander(model == null ? IntentModel.defaultModel() : load(model), SentimentModel.defaultModel());
+            LocalDate today = LocalDate.now();
             if (words != null && words.length > 0) {
                 String text = String.join(" ", words);
-                ParseResult r = ParseResult.of(text, intents.classify(text));
+                ParseResult r = nlu.understand(text, today);
                 System.out.printf(Locale.ROOT, "intent %s (confidence %.3f%s)%n", r.intent(), r.confidence(), r.ambiguous() ? ", ambiguous" : "");
                 r.top().forEach(s -> System.out.printf(Locale.ROOT, "  %-40s %.3f%n", s.intent(), s.probability()));
+                System.out.printf(Locale.ROOT, "sentiment %s (%.2f)%n", r.sentiment().label(), r.sentiment().score());
+                r.entities().forEach(e -> System.out.printf("entity %s = %s (\"%s\")%n", e.type(), e.value(), e.text()));
                 return 0;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
             String line;
             while ((line = in.readLine()) != null) {
-                out.println(toJson(ParseResult.of(line, intents.classify(line))));
+                out.println(toJson(nlu.understand(line, today)));
             }
             out.flush();
             return 0;
@@ -178,8 +185,14 @@ final class NluCommand {
             for (IntentPrediction.Scored s : r.top()) {
                 top.add(Json.createObjectBuilder().add("intent", s.intent()).add("probability", s.probability()));
             }
+            JsonArrayBuilder entities = Json.createArrayBuilder();
+            for (Entity e : r.entities()) {
+                entities.add(Json.createObjectBuilder().add("type", e.type().name()).add("value", e.value()).add("text", e.text()));
+            }
             return Json.createObjectBuilder().add("text", r.text()).add("intent", r.intent()).add("confidence", r.confidence())
-                    .add("ambiguous", r.ambiguous()).add("top", top).build();
+                    .add("ambiguous", r.ambiguous()).add("top", top)
+                    .add("sentiment", Json.createObjectBuilder().add("label", r.sentiment().label()).add("score", r.sentiment().score()))
+                    .add("entities", entities).build();
         }
     }
 }

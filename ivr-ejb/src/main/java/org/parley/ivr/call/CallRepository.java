@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parley.ivr.dialog.CallInfo;
-import org.parley.nlp.intent.IntentPrediction;
+import org.parley.nlp.intent.ParseResult;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.fact.Decision;
 import org.parley.rules.fact.Utterance;
@@ -41,12 +41,15 @@ public class CallRepository {
         CallRecord call = em.find(CallRecord.class, callId);
         Utterance heard = data.heard();
         Turn.InputMode mode = heard.isKeyed() ? Turn.InputMode.KEYS : heard.isSilent() ? Turn.InputMode.NONE : Turn.InputMode.SPEECH;
-        IntentPrediction p = data.prediction();
-        String alternatives = p == null ? null : p.ranked().stream()
+        ParseResult p = data.understood();
+        String alternatives = p == null ? null : p.top().stream()
                 .map(s -> s.intent() + "=" + String.format(Locale.ROOT, "%.3f", s.probability()))
                 .collect(Collectors.joining(" "));
         Turn turn = new Turn(call, data.number(), mode, truncate(heard.getText()), heard.getDigits(),
-                p == null ? null : p.intent(), p == null ? null : p.confidence(), alternatives, data.turnMicros(), Instant.now());
+                p == null ? null : p.intent(), p == null ? null : p.confidence(), alternatives,
+                p == null ? null : p.sentiment().label(), p == null ? null : p.sentiment().score(),
+                p == null ? null : p.entities().stream().map(e -> e.type() + "=" + e.value()).collect(Collectors.joining("; ")),
+                data.turnMicros(), Instant.now());
         DecisionResult r = data.decision();
         Decision d = r.decision();
         turn.setDecision(new DecisionRecord(turn, d.getAction() == null ? "NONE" : d.getAction().name(), d.getRoute(),

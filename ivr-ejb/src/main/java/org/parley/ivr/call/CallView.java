@@ -33,11 +33,13 @@ public final class CallView {
 
     /** One turn. */
     public record TurnView(int number, Turn.InputMode inputMode, String text, String digits, String intent,
-                           Double confidence, String alternatives, long turnMicros, Instant at, DecisionView decision) {
+                           Double confidence, String alternatives, String sentiment, Double sentimentScore, String entities,
+                           long turnMicros, Instant at, DecisionView decision) {
 
         static TurnView of(Turn t) {
             return new TurnView(t.getNumber(), t.getInputMode(), t.getText(), t.getDigits(), t.getIntent(),
-                    t.getConfidence(), t.getAlternatives(), t.getTurnMicros(), t.getAt(), DecisionView.of(t.getDecision()));
+                    t.getConfidence(), t.getAlternatives(), t.getSentiment(), t.getSentimentScore(), t.getEntities(),
+                    t.getTurnMicros(), t.getAt(), DecisionView.of(t.getDecision()));
         }
     }
 

@@ -48,6 +48,15 @@ public class Turn {
     @Column(length = 400)
     private String alternatives;
 
+    @Column(length = 16)
+    private String sentiment;
+
+    private Double sentimentScore;
+
+    /** Entities found, e.g. "CARD_LAST4=4321; AMOUNT=250.00 USD". */
+    @Column(length = 1000)
+    private String entities;
+
     private long turnMicros;
 
     @Column(nullable = false)
@@ -60,7 +69,7 @@ public class Turn {
     }
 
     Turn(CallRecord call, int number, InputMode inputMode, String text, String digits, String intent, Double confidence,
-         String alternatives, long turnMicros, Instant at) {
+         String alternatives, String sentiment, Double sentimentScore, String entities, long turnMicros, Instant at) {
         this.call = call;
         this.number = number;
         this.inputMode = inputMode.name();
@@ -69,6 +78,9 @@ public class Turn {
         this.intent = intent;
         this.confidence = confidence;
         this.alternatives = alternatives;
+        this.sentiment = sentiment;
+        this.sentimentScore = sentimentScore;
+        this.entities = entities;
         this.turnMicros = turnMicros;
         this.at = at;
     }
@@ -107,6 +119,18 @@ public class Turn {
 
     public String getAlternatives() {
         return alternatives;
+    }
+
+    public String getSentiment() {
+        return sentiment;
+    }
+
+    public Double getSentimentScore() {
+        return sentimentScore;
+    }
+
+    public String getEntities() {
+        return entities;
     }
 
     public long getTurnMicros() {

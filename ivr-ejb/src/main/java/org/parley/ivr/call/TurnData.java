@@ -1,9 +1,9 @@
 package org.parley.ivr.call;
 
-import org.parley.nlp.intent.IntentPrediction;
+import org.parley.nlp.intent.ParseResult;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.fact.Utterance;
 
-/** One finished turn as the dialog hands it over for recording; {@code prediction} is null for keys or silence. */
-public record TurnData(int number, Utterance heard, IntentPrediction prediction, DecisionResult decision, long turnMicros) {
+/** One finished turn as the dialog hands it over for recording; {@code understood} is null for keys or silence. */
+public record TurnData(int number, Utterance heard, ParseResult understood, DecisionResult decision, long turnMicros) {
 }

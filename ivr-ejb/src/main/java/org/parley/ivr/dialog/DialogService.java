@@ -10,14 +10,17 @@ import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
 import org.parley.ivr.call.TurnData;
 import org.parley.ivr.decision.DecisionService;
-import org.parley.ivr.nlu.IntentService;
-import org.parley.nlp.intent.IntentPrediction;
+import org.parley.ivr.nlu.LanguageService;
+import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.fact.Action;
 import org.parley.rules.fact.Caller;
 import org.parley.rules.fact.Decision;
 import org.parley.rules.fact.DialogState;
+import org.parley.rules.fact.Entity;
 import org.parley.rules.fact.IntentMatch;
+import org.parley.rules.fact.Sentiment;
 import org.parley.rules.fact.Utterance;
 
 /**
@@ -34,7 +37,7 @@ public class DialogService {
     private static final System.Logger LOG = System.getLogger(DialogService.class.getName());
 
     @Inject
-    IntentService intents;
+    LanguageService language;
 
     @Inject
     DecisionService decisions;
@@ -64,7 +67,7 @@ public class DialogService {
     /** Loads what the first call would otherwise wait for: the rules and the language model. */
     public void prepare() {
         decisions.current();
-        intents.model();
+        language.understander();
     }
 
     /** Holds the call until the dialog is over; returns with the channel handed back or hung up. */
@@ -78,20 +81,27 @@ public class DialogService {
             channel.play(prompts.file("greeting"));
             String prompt = "how-can-i-help";
             int clarifications = 0;
+            List<Double> moods = new ArrayList<>();
             for (int turn = 1; ; turn++) {
                 long started = System.nanoTime();
                 Utterance heard = listen(channel, prompt);
-                IntentPrediction prediction = heard.getText().isEmpty() ? null : intents.classify(heard.getText());
+                ParseResult understood = heard.getText().isEmpty() ? null : language.understand(heard.getText());
                 List<Object> facts = new ArrayList<>();
                 facts.add(new Caller(info.callerNumber()));
                 facts.add(new DialogState(turn, clarifications));
                 facts.add(heard);
-                if (prediction != null && !prediction.intent().isEmpty()) {
-                    facts.add(new IntentMatch(prediction.intent(), prediction.confidence()));
+                if (understood != null) {
+                    if (!understood.intent().isEmpty()) {
+                        facts.add(new IntentMatch(understood.intent(), understood.confidence()));
+                    }
+                    moods.add(understood.sentiment().score());
+                    SentimentTrend trend = SentimentTrend.of(moods);
+                    facts.add(new Sentiment(understood.sentiment().label(), understood.sentiment().score(), trend.average(), trend.trend()));
+                    understood.entities().forEach(e -> facts.add(new Entity(e.type().name(), e.value())));
                 }
                 DecisionResult result = decisions.decide(facts);
                 last = result.decision();
-                calls.recordTurn(callId, new TurnData(turn, heard, prediction, result, (System.nanoTime() - started) / 1_000));
+                calls.recordTurn(callId, new TurnData(turn, heard, understood, result, (System.nanoTime() - started) / 1_000));
                 if (last.getAction() == Action.CLARIFY && turn < maxTurns) {
                     clarifications++;
                     prompt = last.getPrompt();

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.decision.DecisionService;
-import org.parley.ivr.nlu.IntentService;
+import org.parley.ivr.nlu.LanguageService;
 
 /**
  * Collects the state of every part: the ones in this module are checked on demand, the ones in
@@ -25,7 +25,7 @@ public class HealthService {
     DecisionService decisions;
 
     @Inject
-    IntentService intents;
+    LanguageService language;
 
     /** Called by components that run elsewhere, whenever their state changes. */
     public void report(String component, ComponentStatus status) {
@@ -43,7 +43,7 @@ public class HealthService {
         }
         all.put("rules", new ComponentStatus(true, "rule set " + decisions.current().version() + ", "
                 + decisions.current().ruleNames().size() + " rules"));
-        all.put("nlu", new ComponentStatus(true, intents.model().intents().size() + " intents"));
+        all.put("nlu", new ComponentStatus(true, language.understander().intents().intents().size() + " intents, sentiment, entities"));
         return all;
     }
 }

@@ -29,7 +29,9 @@ public final class EntityExtractor {
     private static final Set<String> YES = Set.of("yes", "yeah", "yep", "yup", "sure", "correct", "right", "absolutely",
             "definitely", "ok", "okay", "certainly", "indeed", "affirmative");
     private static final Set<String> NO = Set.of("no", "nope", "nah", "negative", "incorrect", "wrong");
-    private static final Set<String> CHOICE_WORDS = Set.of("one", "option", "choice", "account", "card", "time", "thing");
+    private static final Set<String> CHOICE_WORDS = Set.of("one", "option", "choice", "account", "card");
+    /** "the third time I call" counts occasions, it is not a choice. */
+    private static final Set<String> NOT_A_CHOICE = Set.of("time", "times");
     private static final Set<String> DATE_PREPOSITIONS = Set.of("on", "by", "until", "from", "since", "before", "after");
     private static final String[] ORDINALS = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
             "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -188,7 +190,7 @@ public final class EntityExtractor {
             return 0;
         }
         String next = i + 1 < t.size() ? t.get(i + 1) : "";
-        boolean choice = next.isEmpty() || CHOICE_WORDS.contains(next) || i > 0 && t.get(i - 1).equals("the");
+        boolean choice = !NOT_A_CHOICE.contains(next) && (next.isEmpty() || CHOICE_WORDS.contains(next) || i > 0 && t.get(i - 1).equals("the"));
         if (!choice) {
             return 0;
         }

@@ -25,9 +25,10 @@ final class EntityTokens {
         while (m.find()) {
             raw.add(m.group());
         }
-        List<String> spoken = SpokenNumbers.normalise(raw);
-        List<String> joined = new ArrayList<>(spoken.size());
-        for (String token : spoken) {
+        // Digit groups read with pauses ("4111 1111 1111 1111") are one number; join them before
+        // spoken numbers become digits, so "ending 4321 two hundred dollars" stays two numbers.
+        List<String> joined = new ArrayList<>(raw.size());
+        for (String token : raw) {
             int last = joined.size() - 1;
             if (last >= 0 && isDigits(token) && isDigits(joined.get(last)) && token.length() >= 2 && joined.get(last).length() >= 2) {
                 joined.set(last, joined.get(last) + token);
@@ -35,6 +36,7 @@ final class EntityTokens {
                 joined.add(token);
             }
         }
+        joined = SpokenNumbers.normalise(joined);
         return joined;
     }
 

@@ -51,12 +51,19 @@ class EntityExtractorTest {
         assertThat(found(text)).containsExactly(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void writtenDigitsFollowedBySpokenNumbersStayApart() {
+        assertThat(found("you charged my card ending 4321 two hundred dollars yesterday"))
+                .containsExactly("CARD_LAST4=4321", "AMOUNT=200.00 USD", "DATE=2026-11-23");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "I lost my card",
             "the one I have is broken",
             "no I mean yes I think I need help with my account and my card",
             "4111 1111 1111 1112 is wrong",
+            "this is the third time I'm calling",
     })
     void findsNothingWhereThereIsNothing(String text) {
         assertThat(found(text)).noneMatch(f -> f.startsWith("CARD_NUMBER") || f.startsWith("YES_NO") || f.startsWith("ORDINAL"));

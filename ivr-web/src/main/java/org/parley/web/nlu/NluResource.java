@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.ivr.nlu.IntentService;
+import org.parley.ivr.nlu.LanguageService;
 import org.parley.nlp.intent.ParseResult;
 
 /** The same answer as {@code bin/parley nlu parse}, from the model serving calls. */
@@ -27,13 +27,13 @@ public class NluResource {
     }
 
     @Inject
-    IntentService intents;
+    LanguageService language;
 
     @POST
     @Path("/parse")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Intent, confidence, ambiguity and the top three intents of one utterance")
+    @Operation(summary = "Intent (with confidence, ambiguity and the top three), sentiment and entities of one utterance")
     public ParseResult parse(ParseRequest request) {
         if (request == null || request.text() == null || request.text().isBlank()) {
             throw new BadRequestException("send {\"text\": \"...\"} with the words to understand; text is missing or empty");
@@ -41,6 +41,6 @@ public class NluResource {
         if (request.text().length() > MAX_TEXT) {
             throw new BadRequestException("text is " + request.text().length() + " characters; at most " + MAX_TEXT + " are accepted");
         }
-        return ParseResult.of(request.text(), intents.classify(request.text()));
+        return language.understand(request.text());
     }
 }

@@ -1,0 +1,37 @@
+package org.parley.nlp;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import org.parley.nlp.entity.EntityExtractor;
+import org.parley.nlp.intent.IntentModel;
+import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.sentiment.SentimentModel;
+
+/**
+ * Everything Parley understands from one utterance — intent, sentiment, entities — from the
+ * models it is given. Thread-safe; build once and share.
+ */
+public final class Understander {
+
+    private final IntentModel intents;
+    private final SentimentModel sentiment;
+    private final EntityExtractor entities = new EntityExtractor();
+
+    public Understander(IntentModel intents, SentimentModel sentiment) {
+        this.intents = intents;
+        this.sentiment = sentiment;
+    }
+
+    /** The models shipped in ivr-nlp. */
+    public static Understander defaults() throws IOException {
+        return new Understander(IntentModel.defaultModel(), SentimentModel.defaultModel());
+    }
+
+    public IntentModel intents() {
+        return intents;
+    }
+
+    public ParseResult understand(String text, LocalDate today) {
+        return ParseResult.of(text, intents.classify(text), sentiment.score(text), entities.extract(text, today));
+    }
+}

@@ -1,0 +1,2 @@
+/** Language understanding for Parley: {@link org.parley.nlp.Understander} combines intent, sentiment and entities. */
+package org.parley.nlp;
