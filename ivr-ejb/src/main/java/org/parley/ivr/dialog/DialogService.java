@@ -14,6 +14,7 @@ import org.parley.ivr.nlu.LanguageService;
 import org.parley.nlp.intent.ParseResult;
 import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.rules.engine.DecisionResult;
+import org.parley.rules.engine.RuleSet;
 import org.parley.rules.fact.Action;
 import org.parley.rules.fact.Caller;
 import org.parley.rules.fact.Decision;
@@ -74,6 +75,8 @@ public class DialogService {
     public void converse(CallChannel channel) {
         CallInfo info = channel.info();
         long callId = calls.start(info);
+        // The whole call is decided by the rule set serving when it started, even if one is published meanwhile.
+        RuleSet rules = decisions.current();
         CallStatus status = CallStatus.FAILED;
         Decision last = null;
         try {
@@ -99,7 +102,7 @@ public class DialogService {
                     facts.add(new Sentiment(understood.sentiment().label(), understood.sentiment().score(), trend.average(), trend.trend()));
                     understood.entities().forEach(e -> facts.add(new Entity(e.type().name(), e.value())));
                 }
-                DecisionResult result = decisions.decide(facts);
+                DecisionResult result = rules.decide(facts);
                 last = result.decision();
                 calls.recordTurn(callId, new TurnData(turn, heard, understood, result, (System.nanoTime() - started) / 1_000));
                 if (last.getAction() == Action.CLARIFY && turn < maxTurns) {

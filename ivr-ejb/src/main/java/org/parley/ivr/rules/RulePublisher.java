@@ -1,0 +1,114 @@
+package org.parley.ivr.rules;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.ivr.decision.DecisionService;
+import org.parley.rules.engine.RuleCompilationException;
+import org.parley.rules.engine.RuleProblem;
+import org.parley.rules.engine.RuleSet;
+import org.parley.rules.scenario.Scenario;
+import org.parley.rules.scenario.ScenarioException;
+import org.parley.rules.scenario.ScenarioFile;
+import org.parley.rules.scenario.ScenarioResult;
+import org.parley.rules.scenario.ScenarioRunner;
+
+/**
+ * The analyst's lifecycle for rules: validate (compile, every error with file/line/column), test
+ * (scenarios), publish (only when both pass: a new numbered version serves at once), roll back.
+ */
+@ApplicationScoped
+public class RulePublisher {
+
+    private static final System.Logger LOG = System.getLogger(RulePublisher.class.getName());
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    RuleSetRepository versions;
+
+    /** What checking a draft found: compile problems, scenario results, and the compiled set when it compiled. */
+    public record Check(List<RuleProblem> problems, List<ScenarioResult> results, int ruleCount, RuleSet compiled) {
+
+        public boolean passed() {
+            return problems.isEmpty() && results.stream().allMatch(ScenarioResult::passed);
+        }
+    }
+
+    /** Compiles a draft. */
+    public Check validate(List<RuleFile> files) {
+        try {
+            RuleSet rules = DecisionService.compile("draft", files);
+            return new Check(List.of(), List.of(), rules.ruleNames().size(), rules);
+        } catch (RuleCompilationException e) {
+            return new Check(e.problems(), List.of(), 0, null);
+        }
+    }
+
+    /**
+     * Compiles a draft and runs its scenarios; a draft without scenario files is tested with the
+     * serving version's, so leaving them out cannot skip the tests.
+     */
+    public Check test(List<RuleFile> files) {
+        Check compiled = validate(files);
+        if (!compiled.problems().isEmpty()) {
+            return compiled;
+        }
+        List<RuleFile> scenarioFiles = files.stream().filter(RuleFile::isScenarios).toList();
+        if (scenarioFiles.isEmpty()) {
+            scenarioFiles = versions.serving().map(v -> v.getFiles().stream().filter(RuleFile::isScenarios).toList()).orElse(List.of());
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (RuleFile f : scenarioFiles) {
+            try {
+                scenarios.addAll(ScenarioFile.read(f.getPath(), new StringReader(f.getContent())));
+            } catch (ScenarioException e) {
+                return new Check(List.of(new RuleProblem(f.getPath(), 0, 0, e.getMessage())), List.of(), compiled.ruleCount(), null);
+            }
+        }
+        if (scenarios.isEmpty()) {
+            return new Check(List.of(new RuleProblem("(scenarios)", 0, 0,
+                    "no scenarios to test with; add a .yaml scenario file")), List.of(), compiled.ruleCount(), null);
+        }
+        return new Check(List.of(), ScenarioRunner.run(compiled.compiled(), scenarios), compiled.ruleCount(), compiled.compiled());
+    }
+
+    /** Publishes a draft that compiles and passes its scenarios; refused drafts change nothing. */
+    public synchronized PublishOutcome publish(List<RuleFile> files, String author, String comment) {
+        Check check = test(files);
+        if (!check.passed()) {
+            return new PublishOutcome(null, check);
+        }
+        List<RuleFile> stored = new ArrayList<>(files);
+        if (files.stream().noneMatch(RuleFile::isScenarios)) {
+            versions.serving().ifPresent(v -> v.getFiles().stream().filter(RuleFile::isScenarios).forEach(stored::add));
+        }
+        long start = System.nanoTime();
+        RuleSetVersion version = versions.publish(author, comment, stored);
+        try {
+            decisions.swap(DecisionService.compile(version));
+        } catch (RuleCompilationException e) {
+            throw new IllegalStateException("version " + version.getLabel() + " compiled as a draft but not when stored", e);
+        }
+        LOG.log(Level.INFO, "{0} published {1} ({2}); serving after {3} ms", author, version.getLabel(), comment,
+                (System.nanoTime() - start) / 1_000_000);
+        return new PublishOutcome(version, check);
+    }
+
+    /** Serves an earlier (or any) version again. */
+    public synchronized RuleSetVersion rollback(int number) throws RuleCompilationException {
+        RuleSetVersion target = versions.find(number).orElseThrow(() -> new IllegalArgumentException("there is no rule-set version " + number));
+        RuleSet rules = DecisionService.compile(target);
+        RuleSetVersion serving = versions.serve(number);
+        decisions.swap(rules);
+        return serving;
+    }
+
+    /** The published version, or null with the check that refused it. */
+    public record PublishOutcome(RuleSetVersion version, Check check) {
+    }
+}

@@ -1,0 +1,121 @@
+package org.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.it.ParleyServer.call;
+import static org.parley.it.ParleyServer.get;
+import static org.parley.it.ParleyServer.post;
+import static org.parley.it.ParleyServer.recordedCall;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.tools.sim.CallScript;
+
+/**
+ * An analyst's day with the rules API on the deployed EAR: a draft that does not compile and one
+ * that breaks a scenario are refused and change nothing; a good one serves the next call at once
+ * and is recorded in its decisions; the diff shows the change; rollback brings the old rules back.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RulesLifecycleIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive parley() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("it.ear")));
+    }
+
+    private static Map<String, String> servingFiles(int number) throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (JsonValue f : get("/api/rules/versions/" + number).body().asJsonObject().getJsonArray("files")) {
+            files.put(f.asJsonObject().getString("path"), f.asJsonObject().getString("content"));
+        }
+        return files;
+    }
+
+    private static String draft(Map<String, String> files, String comment) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        files.forEach((path, content) -> array.add(Json.createObjectBuilder().add("path", path).add("content", content)));
+        return Json.createObjectBuilder().add("files", array).add("author", "ana.lyst").add("comment", comment).build().toString();
+    }
+
+    private static int servingNumber() throws Exception {
+        return get("/api/rules/versions").body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(v -> v.getBoolean("serving")).findFirst().orElseThrow().getInt("number");
+    }
+
+    @Test
+    void analystPublishesTestsAndRollsBack() throws Exception {
+        int original = servingNumber();
+        Map<String, String> files = servingFiles(original);
+        assertThat(files).containsKeys("routing.drl", "understanding.drl", "scenarios.yaml");
+        try {
+            // 1. a typo: refused with the file and line, nothing published
+            Map<String, String> typo = new LinkedHashMap<>(files);
+            typo.put("routing.drl", files.get("routing.drl").replace("Caller( withheld )", "Caller( withheldd )"));
+            ParleyServer.Reply invalid = post("/api/rules/publish", draft(typo, "typo"));
+            assertThat(invalid.status()).isEqualTo(422);
+            JsonObject problem = invalid.body().asJsonObject().getJsonArray("problems").getJsonObject(0);
+            assertThat(problem.getString("path")).isEqualTo("routing.drl");
+            assertThat(problem.getInt("line")).isPositive();
+            assertThat(problem.getString("message")).contains("withheldd");
+
+            // 2. compiles, but sends lost cards to the wrong queue: a scenario fails, refused
+            Map<String, String> wrong = new LinkedHashMap<>(files);
+            wrong.put("routing.drl", files.get("routing.drl").replace("transfer( \"fraud\", 1, \"transfer-fraud\" )", "transfer( \"cards\", 1, \"transfer-cards\" )"));
+            ParleyServer.Reply refused = post("/api/rules/publish", draft(wrong, "lost cards to cards"));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().asJsonObject().getInt("scenariosFailed")).isPositive();
+            assertThat(servingNumber()).isEqualTo(original);
+
+            // 3. a real change with its scenario updated: published, serves the next call at once
+            Map<String, String> faster = new LinkedHashMap<>(files);
+            faster.put("routing.drl", files.get("routing.drl").replace("transfer( \"tech\", 4, \"transfer-tech\" )", "transfer( \"tech\", 2, \"transfer-tech\" )"));
+            faster.put("scenarios.yaml", files.get("scenarios.yaml").replace("queue: tech, priority: 4", "queue: tech, priority: 2"));
+            ParleyServer.Reply published = post("/api/rules/publish", draft(faster, "faults first"));
+            assertThat(published.status()).isEqualTo(201);
+            int next = published.body().asJsonObject().getInt("number");
+            assertThat(next).isGreaterThan(original);
+            assertThat(published.body().asJsonObject().getString("author")).isEqualTo("ana.lyst");
+
+            assertThat(call(CallScript.from("5552020").uniqueId("1800000100.1").say("my internet is not working")).priority()).isEqualTo("2");
+            assertThat(recordedCall("1800000100.1").getJsonArray("turns").getJsonObject(0).getJsonObject("decision")
+                    .getString("ruleSetVersion")).isEqualTo("v" + next);
+
+            // 4. the diff between the versions shows exactly that change
+            JsonObject diff = get("/api/rules/diff?from=" + original + "&to=" + next).body().asJsonObject();
+            assertThat(diff.getJsonArray("routing.drl").getValuesAs(JsonString::getString))
+                    .contains("-     modify( $d ) { transfer( \"tech\", 4, \"transfer-tech\" ) }",
+                            "+     modify( $d ) { transfer( \"tech\", 2, \"transfer-tech\" ) }");
+
+            // 5. rollback: the original rules serve again
+            ParleyServer.Reply rolledBack = post("/api/rules/rollback", "{\"version\":" + original + "}");
+            assertThat(rolledBack.status()).isEqualTo(200);
+            assertThat(call(CallScript.from("5552020").uniqueId("1800000100.2").say("my internet is not working")).priority()).isEqualTo("4");
+        } finally {
+            post("/api/rules/rollback", "{\"version\":" + original + "}");
+        }
+    }
+
+    @Test
+    void validateReportsEveryErrorWithoutPublishing() throws Exception {
+        ParleyServer.Reply reply = post("/api/rules/validate",
+                "{\"files\":[{\"path\":\"vip.drl\",\"content\":\"package org.parley.rules.routing;\\nrule \\\"x\\\"\\nwhen\\n  eval( true\\nthen\\nend\\n\"}]}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().asJsonObject().getBoolean("passed")).isFalse();
+        assertThat(reply.body().asJsonObject().getJsonArray("problems").getJsonObject(0).getString("path")).isEqualTo("vip.drl");
+    }
+}

@@ -1,0 +1,185 @@
+package org.parley.web.rules;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.ivr.decision.DecisionService;
+import org.parley.ivr.rules.LineDiff;
+import org.parley.ivr.rules.RuleFile;
+import org.parley.ivr.rules.RulePublisher;
+import org.parley.ivr.rules.RuleSetRepository;
+import org.parley.ivr.rules.RuleSetVersion;
+import org.parley.rules.engine.RuleCompilationException;
+import org.parley.rules.engine.RuleProblem;
+import org.parley.rules.scenario.ScenarioResult;
+
+/** The rules lifecycle for analysts and their tools. */
+@Path("/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "rules")
+public class RulesResource {
+
+    /** One file of a draft or a version. */
+    public record FileView(String path, String content) {
+    }
+
+    /** A draft: its files and, to publish, who and why. */
+    public record Draft(List<FileView> files, String author, String comment) {
+    }
+
+    /** A version without its files. */
+    public record VersionView(int number, String label, String author, String comment, Instant publishedAt, boolean serving) {
+        static VersionView of(RuleSetVersion v) {
+            return new VersionView(v.getNumber(), v.getLabel(), v.getAuthor(), v.getComment(), v.getPublishedAt(), v.isServing());
+        }
+    }
+
+    /** A version with its files. */
+    public record VersionDetail(VersionView version, List<FileView> files) {
+    }
+
+    /** One scenario's outcome. */
+    public record ScenarioView(String name, String source, int line, boolean passed, List<String> failures,
+                               List<String> firedRules, String decision) {
+        static ScenarioView of(ScenarioResult r) {
+            return new ScenarioView(r.scenario().name(), r.scenario().source(), r.scenario().line(), r.passed(), r.failures(),
+                    r.firedRules(), r.decision());
+        }
+    }
+
+    /** What validate, test or a refused publish found. */
+    public record CheckView(boolean passed, int rules, List<RuleProblem> problems, int scenariosPassed, int scenariosFailed,
+                            List<ScenarioView> scenarios) {
+        static CheckView of(RulePublisher.Check c) {
+            int failed = (int) c.results().stream().filter(r -> !r.passed()).count();
+            return new CheckView(c.passed(), c.ruleCount(), c.problems(), c.results().size() - failed, failed,
+                    c.results().stream().map(ScenarioView::of).toList());
+        }
+    }
+
+    /** A version to roll back to. */
+    public record Rollback(Integer version) {
+    }
+
+    @Inject
+    RulePublisher publisher;
+
+    @Inject
+    RuleSetRepository versions;
+
+    @Inject
+    DecisionService decisions;
+
+    @GET
+    @Path("/versions")
+    @Operation(summary = "Every published version, newest first; one is serving")
+    public List<VersionView> list() {
+        return versions.all().stream().map(VersionView::of).toList();
+    }
+
+    @GET
+    @Path("/versions/{number}")
+    @Operation(summary = "One version with its rule and scenario files")
+    public VersionDetail get(@PathParam("number") int number) {
+        RuleSetVersion v = versions.find(number).orElseThrow(() -> new NotFoundException("there is no rule-set version " + number));
+        return new VersionDetail(VersionView.of(v), v.getFiles().stream().map(f -> new FileView(f.getPath(), f.getContent())).toList());
+    }
+
+    @POST
+    @Path("/validate")
+    @Operation(summary = "Compile a draft: every error with file, line, column and message")
+    public CheckView validate(Draft draft) {
+        return CheckView.of(publisher.validate(files(draft)));
+    }
+
+    @POST
+    @Path("/test")
+    @Operation(summary = "Compile a draft and run its scenarios (or the serving version's when it has none)")
+    public CheckView test(Draft draft) {
+        return CheckView.of(publisher.test(files(draft)));
+    }
+
+    @POST
+    @Path("/publish")
+    @Operation(summary = "Publish a draft as a new version that serves at once; refused (422) unless it compiles and passes every scenario")
+    public Response publish(Draft draft) {
+        if (draft == null || draft.author() == null || draft.author().isBlank()) {
+            throw new BadRequestException("say who publishes: \"author\" is missing");
+        }
+        RulePublisher.PublishOutcome outcome = publisher.publish(files(draft), draft.author(), draft.comment());
+        if (outcome.version() == null) {
+            return Response.status(422).entity(CheckView.of(outcome.check())).build();
+        }
+        return Response.status(Response.Status.CREATED).entity(VersionView.of(outcome.version())).build();
+    }
+
+    @POST
+    @Path("/rollback")
+    @Operation(summary = "Serve an earlier version again")
+    public VersionView rollback(Rollback request) throws RuleCompilationException {
+        if (request == null || request.version() == null) {
+            throw new BadRequestException("send {\"version\": N} with the version to serve");
+        }
+        if (versions.find(request.version()).isEmpty()) {
+            throw new NotFoundException("there is no rule-set version " + request.version());
+        }
+        return VersionView.of(publisher.rollback(request.version()));
+    }
+
+    @GET
+    @Path("/diff")
+    @Operation(summary = "Line diff of every file between two versions")
+    public Map<String, List<String>> diff(@QueryParam("from") int from, @QueryParam("to") int to) {
+        RuleSetVersion a = versions.find(from).orElseThrow(() -> new NotFoundException("there is no rule-set version " + from));
+        RuleSetVersion b = versions.find(to).orElseThrow(() -> new NotFoundException("there is no rule-set version " + to));
+        Map<String, String> old = new LinkedHashMap<>();
+        a.getFiles().forEach(f -> old.put(f.getPath(), f.getContent()));
+        Map<String, List<String>> diff = new LinkedHashMap<>();
+        for (RuleFile f : b.getFiles()) {
+            diff.put(f.getPath(), LineDiff.of(old.getOrDefault(f.getPath(), ""), f.getContent()));
+            old.remove(f.getPath());
+        }
+        old.forEach((path, content) -> diff.put(path, LineDiff.of(content, "")));
+        return diff;
+    }
+
+    @GET
+    @Path("/serving")
+    @Operation(summary = "The rule set serving new calls")
+    public Map<String, Object> serving() {
+        return Map.of("version", decisions.current().version(), "rules", decisions.current().ruleNames());
+    }
+
+    private static List<RuleFile> files(Draft draft) {
+        if (draft == null || draft.files() == null || draft.files().isEmpty()) {
+            throw new BadRequestException("send {\"files\": [{\"path\": \"routing.drl\", \"content\": \"...\"}]}; no files were given");
+        }
+        List<RuleFile> files = new ArrayList<>();
+        for (FileView f : draft.files()) {
+            if (f.path() == null || f.content() == null || !(f.path().endsWith(".drl") || f.path().endsWith(".yaml") || f.path().endsWith(".yml"))) {
+                throw new BadRequestException("file '" + f.path() + "': each file needs a path ending in .drl, .yaml or .yml and a content");
+            }
+            files.add(new RuleFile(f.path(), f.content()));
+        }
+        return files;
+    }
+}
