@@ -46,6 +46,7 @@ class RoutingRulesTest {
         assertThat(result.decision().getPriority()).isEqualTo(1);
         assertThat(result.firedRules()).containsExactly(
                 "A spoken intent at 0.5 confidence or more counts as understood",
+                "Serve lost_stolen_card",
                 "A lost or stolen card goes to the fraud queue first");
     }
 
@@ -54,7 +55,7 @@ class RoutingRulesTest {
         DecisionResult result = turn("anonymous", "my card was stolen", "lost_stolen_card", 0.8, 0);
 
         assertThat(result.decision().getQueue()).isEqualTo("fraud");
-        assertThat(result.firedRules()).hasSize(2).last().isEqualTo("A lost or stolen card goes to the fraud queue first");
+        assertThat(result.firedRules()).hasSize(3).last().isEqualTo("A lost or stolen card goes to the fraud queue first");
     }
 
     @Test
@@ -110,7 +111,7 @@ class RoutingRulesTest {
         DecisionResult result = rules.decide(List.of(new Caller("5551234"), new DialogState(1, 0), Utterance.keyed("1")));
 
         assertThat(result.decision().getQueue()).isEqualTo("fraud");
-        assertThat(result.firedRules()).containsExactly("Key 1 reports a lost or stolen card",
+        assertThat(result.firedRules()).containsExactly("Key 1 reports a lost or stolen card", "Serve lost_stolen_card",
                 "A lost or stolen card goes to the fraud queue first");
     }
 

@@ -37,9 +37,97 @@ class RuleCompilationTest {
                     RuleProblem first = e.problems().get(0);
                     assertThat(first.path()).isEqualTo("vip.drl");
                     assertThat(first.line()).isEqualTo(7);
-                    assertThat(first.message()).contains("tierr");
+                    assertThat(first.column()).isEqualTo(4);
+                    assertThat(first.message()).startsWith("Caller has no field 'tierr'")
+                            .contains("Caller's fields: hoursSinceLastCall, lastQueue, number, withheld");
                     assertThat(e.getMessage()).contains("rule set draft-1 does not compile", "vip.drl line 7");
                 });
+    }
+
+    @Test
+    void aMistypedFieldGetsASuggestion() {
+        String drl = """
+                package org.parley.rules.routing;
+                import org.parley.rules.fact.CustomerProfile;
+
+                rule "VIP"
+                when
+                    CustomerProfile( teir == "VIP" )
+                then
+                end
+                """;
+
+        assertThatThrownBy(() -> RuleSet.compile("d", List.of(new RuleSource("vip.drl", drl)), CL))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems().get(0).message())
+                        .startsWith("CustomerProfile has no field 'teir'; did you mean 'tier'?"));
+    }
+
+    @Test
+    void rulesMayNotImportOrReachBeyondTheFactModel() {
+        String drl = """
+                package org.parley.rules.routing;
+                import org.parley.rules.fact.Decision;
+                import java.io.File;
+
+                rule "sneaky"
+                when
+                    $d : Decision()
+                then
+                    System.exit( 1 );
+                    java.nio.file.Files.delete( null );
+                end
+                """;
+
+        assertThatThrownBy(() -> RuleSet.compile("d", List.of(new RuleSource("sneaky.drl", drl)), CL))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column() + " " + p.message().substring(0, 30))
+                        .containsExactlyInAnyOrder(
+                                "3:8 import java.io.File is not all",
+                                "10:5 java.nio.file.Files.delete is ",
+                                "9:5 'System.' is not allowed in ru",
+                                "10:19 'Files.' is not allowed in rul"));
+    }
+
+    @Test
+    void aSentenceTheRoutingLanguageDoesNotKnowIsNamedAtItsLine() {
+        List<RuleSource> sources = replace(RuleSet.defaultSources(CL), "routing.dslr", "the caller sounds upset", "the caller sounds cross");
+
+        assertThatThrownBy(() -> RuleSet.compile("d", sources, CL))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems().get(0)).satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("routing.dslr");
+                    assertThat(p.line()).isEqualTo(23);
+                    assertThat(p.message()).contains("Unable to expand: the caller sounds cross", "no sentence of the routing language");
+                }));
+    }
+
+    @Test
+    void anErrorInADecisionTableNamesTheTableRow() {
+        List<RuleSource> sources = replace(RuleSet.defaultSources(CL), "opening-hours.drl.csv", "Cards weekdays,1100,cards,Mon-Fri,08:00,20:00",
+                "Cards weekdays,soon,cards,Mon-Fri,08:00,20:00");
+
+        assertThatThrownBy(() -> RuleSet.compile("d", sources, CL))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems().get(0)).satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("opening-hours.drl.csv");
+                    assertThat(p.line()).isEqualTo(15);
+                    assertThat(p.message()).isEqualTo("row 15: Priority is not an integer literal, in cell B15");
+                }));
+    }
+
+    @Test
+    void theShippedRuleSetUsesAllThreeWaysOfWritingRules() {
+        assertThat(RuleSet.defaultSources(CL)).extracting(RuleSource::path).contains("routing.drl", "routing.dsl", "routing.dslr",
+                "queues.drl.xlsx", "opening-hours.drl.csv", "holidays.drl.csv");
+        assertThatThrownBy(() -> new RuleSource("scenarios.csv", "x")).hasMessageContaining("*.drl.csv or *.drl.xlsx");
+    }
+
+    private static List<RuleSource> replace(List<RuleSource> sources, String path, String from, String to) {
+        return sources.stream().map(s -> {
+            if (!s.path().equals(path)) {
+                return s;
+            }
+            assertThat(s.content()).contains(from);
+            return new RuleSource(path, s.content().replace(from, to));
+        }).toList();
     }
 
     @Test

@@ -28,13 +28,14 @@ class ScenarioTest {
 
     @Test
     void shippedScenariosAllPass() throws Exception {
-        List<Scenario> scenarios;
-        try (var in = getClass().getClassLoader().getResourceAsStream("org/parley/rules/routing/scenarios.yaml")) {
-            scenarios = ScenarioFile.read("scenarios.yaml", new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<Scenario> scenarios = new java.util.ArrayList<>();
+        for (var file : RuleSet.defaultScenarioFiles(getClass().getClassLoader()).entrySet()) {
+            scenarios.addAll(ScenarioFile.read(file.getKey(), new StringReader(file.getValue())));
         }
         List<ScenarioResult> results = ScenarioRunner.run(rules, scenarios);
 
-        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(35);
+        assertThat(scenarios).extracting(Scenario::source).contains("scenarios.yaml", "opening-hours-scenarios.csv");
         assertThat(results).allSatisfy(r -> assertThat(r.failures()).as(r.scenario().name()).isEmpty());
     }
 
@@ -61,7 +62,7 @@ class ScenarioTest {
                   expect: { queue: fraud }
                 """)))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessageContaining("s.yaml line 2: unknown key 'intnet' in 'given' of 'lost card'");
+                .hasMessageContaining("s.yaml line 2: 'given' of 'lost card': unknown key 'intnet' in given; expected one of [");
     }
 
     @Test
@@ -74,6 +75,31 @@ class ScenarioTest {
     void aNumberThatIsNotANumberIsAnError() {
         assertThatThrownBy(() -> ScenarioFile.read("s.yaml", new StringReader(
                 "- name: x\n  given: { confidence: high }\n  expect: { action: CLARIFY }\n")))
-                .hasMessage("s.yaml line 2: 'confidence' must be a number, not 'high'");
+                .hasMessage("s.yaml line 2: 'given' of 'x': 'confidence' must be a number, not 'high'");
+    }
+
+    @Test
+    void csvScenariosUseDottedColumnsForNestedFacts() throws Exception {
+        List<Scenario> scenarios = ScenarioFile.read("vip.csv", new StringReader("""
+                name,caller,intent,customer.tier,queues.cards.expectedWait,expect.action,expect.queue,expect.priority
+                "VIP, long wait",+15550001,card_activation,VIP,900,TRANSFER,cards,1
+                standard long wait,+15550002,card_activation,standard,900,CALLBACK,cards,
+                """));
+
+        assertThat(scenarios).extracting(Scenario::name).containsExactly("VIP, long wait", "standard long wait");
+        assertThat(scenarios.get(0).line()).isEqualTo(2);
+        assertThat(ScenarioRunner.run(rules, scenarios)).allSatisfy(r -> assertThat(r.failures()).as(r.scenario().name()).isEmpty());
+    }
+
+    @Test
+    void aCsvCellThatIsWrongNamesItsLine() {
+        assertThatThrownBy(() -> ScenarioFile.read("s.csv", new StringReader("""
+                name,time,expect.action
+                ok,2026-01-07T10:00,CLARIFY
+                bad,Tuesday evening,CLARIFY
+                """)))
+                .hasMessage("s.csv line 3: 'bad': 'time' must be a local date and time like 2026-12-24T18:30, not 'Tuesday evening'");
+        assertThatThrownBy(() -> ScenarioFile.read("s.csv", new StringReader("name,expect.queeu\nx,cards\n")))
+                .hasMessageStartingWith("s.csv line 1: unknown column 'expect.queeu'");
     }
 }

@@ -53,16 +53,29 @@ public final class RuleSet {
         if (sources.isEmpty()) {
             throw new RuleCompilationException(version, List.of(new RuleProblem("(none)", 0, 0, "no rule files given")));
         }
+        List<RuleProblem> breaches = new ArrayList<>();
+        for (RuleSource source : sources) {
+            breaches.addAll(RuleGuard.check(source));
+        }
+        if (!breaches.isEmpty()) {
+            throw new RuleCompilationException(version, breaches);
+        }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("org.parley.rules", "routing", version);
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (RuleSource source : sources) {
-            kfs.write("src/main/resources/" + DEFAULT_PACKAGE_PATH + source.path(), source.content());
+            kfs.write("src/main/resources/" + DEFAULT_PACKAGE_PATH + source.path(), source.bytes());
         }
-        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
+        } catch (RuntimeException e) {
+            // Decision tables that cannot be read at all fail the build with an exception, not a message.
+            throw new RuleCompilationException(version, List.of(unreadable(e, sources)));
+        }
         List<RuleProblem> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(m -> new RuleProblem(shortPath(m.getPath()), m.getLine(), m.getColumn(), m.getText().strip()))
+                .map(m -> problem(m, classLoader, sources))
                 .toList();
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(version, errors);
@@ -81,12 +94,28 @@ public final class RuleSet {
     /** The rule files of the default rule set, in the order its index lists them. */
     public static List<RuleSource> defaultSources(ClassLoader classLoader) {
         List<RuleSource> sources = new ArrayList<>();
-        for (String name : read(classLoader, DEFAULT_PACKAGE_PATH + "ruleset.index").split("\\R")) {
+        for (String name : new String(read(classLoader, DEFAULT_PACKAGE_PATH + "ruleset.index"), StandardCharsets.UTF_8).split("\\R")) {
             if (!name.isBlank()) {
-                sources.add(new RuleSource(name.strip(), read(classLoader, DEFAULT_PACKAGE_PATH + name.strip())));
+                sources.add(RuleSource.of(name.strip(), read(classLoader, DEFAULT_PACKAGE_PATH + name.strip())));
             }
         }
         return sources;
+    }
+
+    /** The scenario files shipped with the default rule set (name to text), in the order their index lists them. */
+    public static java.util.Map<String, String> defaultScenarioFiles(ClassLoader classLoader) {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (String name : new String(read(classLoader, DEFAULT_PACKAGE_PATH + "scenarios.index"), StandardCharsets.UTF_8).split("\\R")) {
+            if (!name.isBlank()) {
+                files.put(name.strip(), new String(read(classLoader, DEFAULT_PACKAGE_PATH + name.strip()), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    /** Decides one turn of {@code situation}. */
+    public DecisionResult decide(Situation situation) {
+        return decide(situation.facts());
     }
 
     /**
@@ -123,6 +152,44 @@ public final class RuleSet {
         return ruleNames;
     }
 
+    private static RuleProblem problem(Message m, ClassLoader classLoader, Collection<RuleSource> sources) {
+        String path = shortPath(m.getPath());
+        String text = m.getText().strip();
+        int line = m.getLine();
+        int column = FieldHints.column(text, m.getColumn());
+        String message = FieldHints.explain(text, classLoader);
+        if (message.contains("Unable to expand:")) {
+            message += " (no sentence of the routing language in the .dsl file matches this line)";
+        }
+        RuleSource table = sources.stream().filter(s -> s.path().equals(path) && (s.kind().equals("csv") || s.kind().equals("xlsx")))
+                .findFirst().orElse(null);
+        if (table != null) {
+            // Errors in a decision table point into the DRL generated from it; name the table's row instead.
+            String where = DecisionTables.rowOf(table, line);
+            if (where != null) {
+                message = where + ": " + message;
+                line = DecisionTables.rowNumber(where);
+                column = 0;
+            }
+        }
+        return new RuleProblem(path, Math.max(line, 0), Math.max(column, 0), message);
+    }
+
+    private static final java.util.regex.Pattern TABLE_ERROR =
+            java.util.regex.Pattern.compile("^\\[([^\\]]+)\\]\\s*(.*?)(?:,? in cell [A-Z]+(\\d+))?$", java.util.regex.Pattern.DOTALL);
+
+    private static RuleProblem unreadable(RuntimeException e, Collection<RuleSource> sources) {
+        String text = String.valueOf(e.getMessage()).strip();
+        java.util.regex.Matcher m = TABLE_ERROR.matcher(text);
+        if (m.matches()) {
+            int row = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            return new RuleProblem(shortPath(m.group(1)), row, 0, (row > 0 ? "row " + row + ": " : "") + text.substring(m.start(2)));
+        }
+        String path = sources.stream().filter(s -> s.kind().equals("csv") || s.kind().equals("xlsx")).map(RuleSource::path)
+                .filter(text::contains).findFirst().orElse("(rule set)");
+        return new RuleProblem(path, 0, 0, e.getClass().getSimpleName() + ": " + text);
+    }
+
     private static String shortPath(String path) {
         if (path == null) {
             return "(unknown file)";
@@ -131,12 +198,12 @@ public final class RuleSet {
         return slash >= 0 ? path.substring(slash + 1) : path;
     }
 
-    private static String read(ClassLoader classLoader, String resource) {
+    private static byte[] read(ClassLoader classLoader, String resource) {
         try (InputStream in = classLoader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("rule resource " + resource + " is not on the class path");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule resource " + resource, e);
         }

@@ -6,6 +6,8 @@ public enum Action {
     TRANSFER,
     /** Ask the caller again, with the decision's prompt. */
     CLARIFY,
+    /** Offer to call the caller back from {@code PARLEY_QUEUE} (queue closed or the wait too long). */
+    CALLBACK,
     /** Say the prompt and end the call. */
     HANGUP
 }

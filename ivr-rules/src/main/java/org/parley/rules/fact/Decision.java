@@ -30,6 +30,16 @@ public final class Decision {
         this.prompt = prompt;
     }
 
+    /**
+     * Offer a callback instead of a wait: keeps the queue (the callback comes from it) and priority,
+     * says the prompt.
+     */
+    public void callback(String prompt) {
+        this.action = Action.CALLBACK;
+        this.route = "callback";
+        this.prompt = prompt;
+    }
+
     /** Say the prompt and end the call. */
     public void hangup(String prompt) {
         this.action = Action.HANGUP;
@@ -67,6 +77,14 @@ public final class Decision {
 
     public void setPriority(int priority) {
         this.priority = priority;
+    }
+
+    /** Moves a transfer to another queue (the route follows the queue), keeping priority and prompt. */
+    public void setQueue(String queue) {
+        this.queue = queue;
+        if (action == Action.TRANSFER) {
+            this.route = queue;
+        }
     }
 
     @Override

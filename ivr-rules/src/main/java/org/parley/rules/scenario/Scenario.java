@@ -1,14 +1,12 @@
 package org.parley.rules.scenario;
 
 import java.util.List;
-import java.util.Map;
+import org.parley.rules.engine.Situation;
 
 /**
- * One analyst-written case: the facts of a turn and the decision expected. Absent expectations are
- * not checked; {@code expectedRules} must all have fired.
+ * One analyst-written case: the situation of a turn and the decision expected. Absent expectations
+ * are not checked; {@code expectedRules} must all have fired.
  */
-public record Scenario(String name, String source, int line, String caller, String text, String digits, String intent,
-                       double confidence, Double sentiment, int clarifications, Map<String, String> entities,
-                       String expectedAction, String expectedRoute, String expectedQueue, Integer expectedPriority,
-                       List<String> expectedRules) {
+public record Scenario(String name, String source, int line, Situation given, String expectedAction, String expectedRoute,
+                       String expectedQueue, Integer expectedPriority, String expectedPrompt, List<String> expectedRules) {
 }

@@ -1,11 +1,17 @@
 package org.parley.rules.scenario;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.parley.rules.engine.Situation;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -17,26 +23,43 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads scenarios from YAML, a list of cases:
+ * Reads scenarios that analysts write, as YAML or CSV.
+ *
+ * <p>YAML is a list of cases; {@code given} is a {@link Situation} (caller, time, text, intent,
+ * confidence, sentiment, customer, lastCall, queues, ...), {@code expect} takes action, route, queue,
+ * priority, prompt and rules (names that must have fired):
  * <pre>
  * - name: a lost card goes to the fraud queue
  *   given: { caller: "5551234", text: "I lost my card", intent: lost_stolen_card, confidence: 0.9 }
  *   expect: { action: TRANSFER, queue: fraud, priority: 1 }
  * </pre>
- * {@code given} also takes {@code digits}, {@code sentiment} (score in [-1, 1]),
- * {@code clarifications} (earlier re-asks in the call) and {@code entities} (type: value);
- * {@code expect} also takes {@code route} and {@code rules} (names that must have fired).
- * Unknown keys are errors, so a typo cannot silently skip a check.
+ *
+ * <p>CSV has a header row; {@code name} names the case, {@code expect.action} (and the other
+ * expectations, {@code expect.rules} separated by {@code ;}) what must happen, every other column a
+ * key of the situation, dotted for nested ones ({@code customer.tier}, {@code lastCall.queue},
+ * {@code queues.cards.expectedWait}). Empty cells are left out.
+ *
+ * <p>Unknown keys are errors, so a typo cannot silently skip a check; every error names its line.
  */
 public final class ScenarioFile {
 
-    private static final Set<String> GIVEN = Set.of("caller", "text", "digits", "intent", "confidence", "sentiment", "clarifications", "entities");
-    private static final Set<String> EXPECT = Set.of("action", "route", "queue", "priority", "rules");
+    private static final Set<String> EXPECT = Set.of("action", "route", "queue", "priority", "prompt", "rules");
 
     private ScenarioFile() {
     }
 
+    /** Whether {@code fileName} is a scenario file: YAML, or CSV that is not a decision table. */
+    public static boolean isScenarioFile(String fileName) {
+        String f = fileName.toLowerCase(Locale.ROOT);
+        return f.endsWith(".yaml") || f.endsWith(".yml") || (f.endsWith(".csv") && !f.endsWith(".drl.csv"));
+    }
+
+    /** Reads YAML or CSV, by the extension of {@code source}. */
     public static List<Scenario> read(String source, Reader reader) throws ScenarioException {
+        return source.toLowerCase(Locale.ROOT).endsWith(".csv") ? readCsv(source, reader) : readYaml(source, reader);
+    }
+
+    public static List<Scenario> readYaml(String source, Reader reader) throws ScenarioException {
         Node root;
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
@@ -65,14 +88,17 @@ public final class ScenarioFile {
         if (!fields.containsKey("given") || !fields.containsKey("expect")) {
             throw new ScenarioException(source + " line " + line(node) + ": scenario '" + name + "' needs both 'given' and 'expect'");
         }
-        Map<String, Node> given = mapping(source, fields.get("given"), GIVEN, "'given' of '" + name + "'");
-        Map<String, Node> expect = mapping(source, fields.get("expect"), EXPECT, "'expect' of '" + name + "'");
-        Map<String, String> entities = new LinkedHashMap<>();
-        if (given.containsKey("entities")) {
-            for (Map.Entry<String, Node> e : mapping(source, given.get("entities"), null, "'entities' of '" + name + "'").entrySet()) {
-                entities.put(e.getKey(), scalar(source, e.getValue(), e.getKey()));
-            }
+        Node givenNode = fields.get("given");
+        if (!(givenNode instanceof MappingNode)) {
+            throw new ScenarioException(source + " line " + line(givenNode) + ": 'given' of '" + name + "' must be a mapping of key: value");
         }
+        Situation given;
+        try {
+            given = Situation.fromMap((Map<?, ?>) Situation.plain(givenNode), Situation.SCENARIO_TIME);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(source + " line " + line(givenNode) + ": 'given' of '" + name + "': " + e.getMessage());
+        }
+        Map<String, Node> expect = mapping(source, fields.get("expect"), EXPECT, "'expect' of '" + name + "'");
         List<String> rules = new ArrayList<>();
         if (expect.containsKey("rules")) {
             if (!(expect.get("rules") instanceof SequenceNode ruleList)) {
@@ -82,15 +108,139 @@ public final class ScenarioFile {
                 rules.add(scalar(source, r, "rules"));
             }
         }
-        String intent = scalar(source, given.get("intent"), "intent");
-        return new Scenario(name, source, line(node), orEmpty(scalar(source, given.get("caller"), "caller")),
-                orEmpty(scalar(source, given.get("text"), "text")), orEmpty(scalar(source, given.get("digits"), "digits")),
-                intent, number(source, given.get("confidence"), "confidence", intent == null ? 0 : 1.0),
-                given.containsKey("sentiment") ? number(source, given.get("sentiment"), "sentiment", 0) : null,
-                (int) number(source, given.get("clarifications"), "clarifications", 0), entities,
-                scalar(source, expect.get("action"), "action"), scalar(source, expect.get("route"), "route"),
-                scalar(source, expect.get("queue"), "queue"),
-                expect.containsKey("priority") ? (int) number(source, expect.get("priority"), "priority", 0) : null, rules);
+        Integer priority = null;
+        if (expect.containsKey("priority")) {
+            priority = integer(source, line(expect.get("priority")), scalar(source, expect.get("priority"), "priority"));
+        }
+        return new Scenario(name, source, line(node), given, scalar(source, expect.get("action"), "action"),
+                scalar(source, expect.get("route"), "route"), scalar(source, expect.get("queue"), "queue"), priority,
+                scalar(source, expect.get("prompt"), "prompt"), rules);
+    }
+
+    public static List<Scenario> readCsv(String source, Reader reader) throws ScenarioException {
+        List<List<String>> rows = csv(source, reader);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> header = rows.get(0).stream().map(String::strip).toList();
+        if (!header.contains("name")) {
+            throw new ScenarioException(source + " line 1: the header needs a 'name' column (and expect.action, expect.queue, ... columns)");
+        }
+        for (String column : header) {
+            if (column.startsWith("expect.") && !EXPECT.contains(column.substring(7))) {
+                throw new ScenarioException(source + " line 1: unknown column '" + column + "'; expectations are "
+                        + new TreeSet<>(EXPECT).stream().map(e -> "expect." + e).toList());
+            }
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            int line = r + 1;
+            if (row.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (row.size() > header.size()) {
+                throw new ScenarioException(source + " line " + line + ": " + row.size() + " cells but the header has " + header.size());
+            }
+            Map<String, Object> given = new LinkedHashMap<>();
+            Map<String, String> expect = new LinkedHashMap<>();
+            String name = null;
+            for (int c = 0; c < row.size(); c++) {
+                String column = header.get(c);
+                String cell = row.get(c).strip();
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                if (column.equals("name")) {
+                    name = cell;
+                } else if (column.startsWith("expect.")) {
+                    expect.put(column.substring(7), cell);
+                } else {
+                    put(given, column.split("\\."), cell);
+                }
+            }
+            if (name == null) {
+                throw new ScenarioException(source + " line " + line + ": every scenario needs a name");
+            }
+            Situation situation;
+            try {
+                situation = Situation.fromMap(given, Situation.SCENARIO_TIME);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(source + " line " + line + ": '" + name + "': " + e.getMessage());
+            }
+            List<String> rules = expect.containsKey("rules")
+                    ? List.of(expect.get("rules").split("\\s*;\\s*")) : List.of();
+            Integer priority = expect.containsKey("priority") ? integer(source, line, expect.get("priority")) : null;
+            scenarios.add(new Scenario(name, source, line, situation, expect.get("action"), expect.get("route"), expect.get("queue"),
+                    priority, expect.get("prompt"), rules));
+        }
+        return scenarios;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> map, String[] path, String value) {
+        Map<String, Object> at = map;
+        for (int i = 0; i < path.length - 1; i++) {
+            at = (Map<String, Object>) at.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
+        }
+        at.put(path[path.length - 1], value);
+    }
+
+    /** RFC 4180 CSV: commas, double-quoted cells with "" for a quote, cells spanning lines. */
+    private static List<List<String>> csv(String source, Reader reader) throws ScenarioException {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        try (BufferedReader in = new BufferedReader(reader)) {
+            int ch;
+            while ((ch = in.read()) != -1) {
+                char c = (char) ch;
+                if (quoted) {
+                    if (c == '"') {
+                        in.mark(1);
+                        int next = in.read();
+                        if (next == '"') {
+                            cell.append('"');
+                        } else {
+                            quoted = false;
+                            if (next != -1) {
+                                in.reset();
+                            }
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        cell.append(c);
+                    }
+                } else if (c == '"' && cell.isEmpty()) {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                } else if (c == '\n') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                    line++;
+                } else if (c != '\r') {
+                    cell.append(c);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (quoted) {
+            throw new ScenarioException(source + " line " + line + ": a quoted cell is not closed");
+        }
+        if (!cell.isEmpty() || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Map<String, Node> mapping(String source, Node node, Set<String> allowed, String what) throws ScenarioException {
@@ -102,7 +252,7 @@ public final class ScenarioFile {
             String key = scalar(source, t.getKeyNode(), "key");
             if (allowed != null && !allowed.contains(key)) {
                 throw new ScenarioException(source + " line " + line(t.getKeyNode()) + ": unknown key '" + key + "' in " + what
-                        + "; expected one of " + new java.util.TreeSet<>(allowed));
+                        + "; expected one of " + new TreeSet<>(allowed));
             }
             fields.put(key, t.getValueNode());
         }
@@ -119,20 +269,12 @@ public final class ScenarioFile {
         return s.getValue();
     }
 
-    private static double number(String source, Node node, String what, double fallback) throws ScenarioException {
-        String value = scalar(source, node, what);
-        if (value == null) {
-            return fallback;
-        }
+    private static Integer integer(String source, int line, String value) throws ScenarioException {
         try {
-            return Double.parseDouble(value);
+            return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new ScenarioException(source + " line " + line(node) + ": '" + what + "' must be a number, not '" + value + "'");
+            throw new ScenarioException(source + " line " + line + ": 'priority' must be a whole number, not '" + value + "'");
         }
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     private static int line(Node node) {

@@ -2,16 +2,9 @@ package org.parley.rules.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.engine.RuleSet;
-import org.parley.rules.fact.Caller;
 import org.parley.rules.fact.Decision;
-import org.parley.rules.fact.DialogState;
-import org.parley.rules.fact.Entity;
-import org.parley.rules.fact.IntentMatch;
-import org.parley.rules.fact.Sentiment;
-import org.parley.rules.fact.Utterance;
 
 /** Runs scenarios against a rule set, exactly as the dialog would build the facts of a turn. */
 public final class ScenarioRunner {
@@ -28,27 +21,14 @@ public final class ScenarioRunner {
     }
 
     public static ScenarioResult run(RuleSet rules, Scenario s) {
-        List<Object> facts = new ArrayList<>();
-        facts.add(new Caller(s.caller()));
-        facts.add(new DialogState(s.clarifications() + 1, s.clarifications()));
-        facts.add(new Utterance(s.text(), s.digits()));
-        if (s.intent() != null) {
-            facts.add(new IntentMatch(s.intent(), s.confidence()));
-        }
-        if (s.sentiment() != null) {
-            String label = s.sentiment() <= -0.2 ? "negative" : s.sentiment() >= 0.2 ? "positive" : "neutral";
-            facts.add(new Sentiment(label, s.sentiment(), s.sentiment(), 0));
-        }
-        for (Map.Entry<String, String> e : s.entities().entrySet()) {
-            facts.add(new Entity(e.getKey(), e.getValue()));
-        }
-        DecisionResult result = rules.decide(facts);
+        DecisionResult result = rules.decide(s.given().facts());
         Decision d = result.decision();
         List<String> failures = new ArrayList<>();
         String action = d.getAction() == null ? "NONE" : d.getAction().name();
         check(failures, "action", s.expectedAction(), action);
         check(failures, "route", s.expectedRoute(), d.getRoute());
         check(failures, "queue", s.expectedQueue(), d.getQueue());
+        check(failures, "prompt", s.expectedPrompt(), d.getPrompt());
         if (s.expectedPriority() != null && s.expectedPriority() != d.getPriority()) {
             failures.add("priority: expected " + s.expectedPriority() + " but was " + d.getPriority());
         }
