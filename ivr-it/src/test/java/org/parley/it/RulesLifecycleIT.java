@@ -60,7 +60,8 @@ class RulesLifecycleIT {
     void analystPublishesTestsAndRollsBack() throws Exception {
         int original = servingNumber();
         Map<String, String> files = servingFiles(original);
-        assertThat(files).containsKeys("routing.drl", "understanding.drl", "scenarios.yaml");
+        assertThat(files).containsKeys("routing.drl", "routing.dsl", "routing.dslr", "queues.drl.xlsx", "opening-hours.drl.csv",
+                "understanding.drl", "scenarios.yaml", "opening-hours-scenarios.csv");
         try {
             // 1. a typo: refused with the file and line, nothing published
             Map<String, String> typo = new LinkedHashMap<>(files);
@@ -74,7 +75,7 @@ class RulesLifecycleIT {
 
             // 2. compiles, but sends lost cards to the wrong queue: a scenario fails, refused
             Map<String, String> wrong = new LinkedHashMap<>(files);
-            wrong.put("routing.drl", files.get("routing.drl").replace("transfer( \"fraud\", 1, \"transfer-fraud\" )", "transfer( \"cards\", 1, \"transfer-cards\" )"));
+            wrong.put("routing.dslr", files.get("routing.dslr").replace("route to the fraud queue with priority 1", "route to the cards queue with priority 1"));
             ParleyServer.Reply refused = post("/api/rules/publish", draft(wrong, "lost cards to cards"));
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.body().asJsonObject().getInt("scenariosFailed")).isPositive();
@@ -82,28 +83,40 @@ class RulesLifecycleIT {
 
             // 3. a real change with its scenario updated: published, serves the next call at once
             Map<String, String> faster = new LinkedHashMap<>(files);
-            faster.put("routing.drl", files.get("routing.drl").replace("transfer( \"tech\", 4, \"transfer-tech\" )", "transfer( \"tech\", 2, \"transfer-tech\" )"));
-            faster.put("scenarios.yaml", files.get("scenarios.yaml").replace("queue: tech, priority: 4", "queue: tech, priority: 2"));
+            String handOver = "transfer( \"general\", 5, \"transfer-agent\" )";
+            assertThat(files.get("routing.drl")).contains(handOver);
+            faster.put("routing.drl", files.get("routing.drl").replace(handOver, "transfer( \"general\", 3, \"transfer-agent\" )"));
+            faster.put("scenarios.yaml", files.get("scenarios.yaml").replace("expect: { action: TRANSFER, queue: general, priority: 5 }",
+                    "expect: { action: TRANSFER, queue: general, priority: 3 }"));
             ParleyServer.Reply published = post("/api/rules/publish", draft(faster, "faults first"));
             assertThat(published.status()).isEqualTo(201);
             int next = published.body().asJsonObject().getInt("number");
             assertThat(next).isGreaterThan(original);
             assertThat(published.body().asJsonObject().getString("author")).isEqualTo("ana.lyst");
 
-            assertThat(call(CallScript.from("5552020").uniqueId("1800000100.1").say("my internet is not working")).priority()).isEqualTo("2");
-            assertThat(recordedCall("1800000100.1").getJsonArray("turns").getJsonObject(0).getJsonObject("decision")
-                    .getString("ruleSetVersion")).isEqualTo("v" + next);
+            assertThat(call(CallScript.from("5552020").uniqueId("1800000100.1").say("umm the thing").say("blah blah")).priority()).isEqualTo("3");
+            JsonObject recorded = recordedCall("1800000100.1");
+            assertThat(recorded.getJsonArray("turns").getJsonObject(1).getJsonObject("decision").getString("ruleSetVersion")).isEqualTo("v" + next);
 
             // 4. the diff between the versions shows exactly that change
             JsonObject diff = get("/api/rules/diff?from=" + original + "&to=" + next).body().asJsonObject();
             assertThat(diff.getJsonArray("routing.drl").getValuesAs(JsonString::getString))
-                    .contains("-     modify( $d ) { transfer( \"tech\", 4, \"transfer-tech\" ) }",
-                            "+     modify( $d ) { transfer( \"tech\", 2, \"transfer-tech\" ) }");
+                    .contains("-     modify( $d ) { transfer( \"general\", 5, \"transfer-agent\" ) }",
+                            "+     modify( $d ) { transfer( \"general\", 3, \"transfer-agent\" ) }");
 
-            // 5. rollback: the original rules serve again
+            // 5. replay: the recorded turn decided again under the original version shows what would differ
+            long callId = recorded.getJsonNumber("id").longValue();
+            JsonObject replay = get("/api/calls/" + callId + "/turns/2/replay?version=" + original).body().asJsonObject();
+            assertThat(replay.getJsonObject("recorded").getString("ruleSetVersion")).isEqualTo("v" + next);
+            assertThat(replay.getJsonObject("replayed").getString("ruleSetVersion")).isEqualTo("v" + original);
+            assertThat(replay.getJsonArray("changes").getValuesAs(JsonString::getString)).containsExactly("priority: 3 -> 5");
+            assertThat(replay.getString("situation")).contains("caller: '5552020'", "clarifications: 1", "turn: 2");
+            assertThat(get("/api/calls/" + callId + "/turns/2/replay?version=999").status()).isEqualTo(404);
+
+            // 6. rollback: the original rules serve again
             ParleyServer.Reply rolledBack = post("/api/rules/rollback", "{\"version\":" + original + "}");
             assertThat(rolledBack.status()).isEqualTo(200);
-            assertThat(call(CallScript.from("5552020").uniqueId("1800000100.2").say("my internet is not working")).priority()).isEqualTo("4");
+            assertThat(call(CallScript.from("5552021").uniqueId("1800000100.2").say("umm the thing").say("blah blah")).priority()).isEqualTo("5");
         } finally {
             post("/api/rules/rollback", "{\"version\":" + original + "}");
         }

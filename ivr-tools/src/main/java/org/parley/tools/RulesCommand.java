@@ -25,15 +25,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code parley rules}: validate and test rule files as an analyst keeps them in git. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Validate and test routing rules kept as files.",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class})
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesBench.class})
 final class RulesCommand {
 
-    /** Compiles every .drl in a directory; prints each error as file line col: message. */
+    /**
+     * Compiles every rule file in a directory (.drl, .dsl, .dslr, .drl.csv, .drl.xlsx); prints each
+     * error as file line col: message.
+     */
     static RuleSet compile(Path dir) throws IOException, RuleCompilationException {
         List<RuleSource> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                sources.add(new RuleSource(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            for (Path f : files.filter(p -> RuleSource.isRuleFile(p.getFileName().toString())).sorted().toList()) {
+                sources.add(RuleSource.of(f.getFileName().toString(), Files.readAllBytes(f)));
             }
         }
         return RuleSet.compile(dir.getFileName().toString(), sources, RulesCommand.class.getClassLoader());
@@ -47,10 +50,10 @@ final class RulesCommand {
     }
 
     /** {@code parley rules validate DIR}. */
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Compile every .drl file in DIR; exit 1 on any error.")
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Compile every rule file in DIR (.drl, .dsl, .dslr, .drl.csv, .drl.xlsx); exit 1 on any error.")
     static final class Validate implements Callable<Integer> {
 
-        @Parameters(index = "0", description = "Directory with .drl files.")
+        @Parameters(index = "0", description = "Directory with rule files.")
         Path dir;
 
         @Override
@@ -68,13 +71,13 @@ final class RulesCommand {
 
     /** {@code parley rules test DIR --scenarios DIR}. */
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Compile the rules in DIR and run every scenario (*.yaml) in the scenarios directory; exit 1 on any failure.")
+            description = "Compile the rules in DIR and run every scenario file (*.yaml, *.csv) in the scenarios directory; exit 1 on any failure.")
     static final class Test implements Callable<Integer> {
 
-        @Parameters(index = "0", description = "Directory with .drl files.")
+        @Parameters(index = "0", description = "Directory with rule files.")
         Path dir;
 
-        @Option(names = "--scenarios", required = true, description = "Directory with scenario files (*.yaml, *.yml).")
+        @Option(names = "--scenarios", required = true, description = "Directory with scenario files (*.yaml, *.yml, *.csv that are not *.drl.csv).")
         Path scenarios;
 
         @Option(names = "--junit-xml", description = "Also write a JUnit XML report here (for CI).")
@@ -91,7 +94,7 @@ final class RulesCommand {
             }
             List<ScenarioResult> results = new ArrayList<>();
             try (Stream<Path> files = Files.list(scenarios)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                for (Path f : files.filter(p -> ScenarioFile.isScenarioFile(p.getFileName().toString())).sorted().toList()) {
                     List<Scenario> list;
                     try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                         list = ScenarioFile.read(f.getFileName().toString(), r);

@@ -37,6 +37,9 @@ final class SimCommand {
         @Option(names = "--from", defaultValue = "5551234", description = "Caller-id number; \"\" for a withheld number.")
         String from;
 
+        @Option(names = "--language", defaultValue = "en", description = "The channel's language, as Asterisk's CHANNEL(language) (default ${DEFAULT-VALUE}).")
+        String language;
+
         @Option(names = "--to", defaultValue = "1000", description = "Dialled number.")
         String to;
 
@@ -60,7 +63,7 @@ final class SimCommand {
 
         @Override
         public Integer call() throws Exception {
-            CallScript callScript = CallScript.from(from).to(to).script(script);
+            CallScript callScript = CallScript.from(from).to(to).script(script).language(language);
             say.forEach(callScript::say);
             press.forEach(callScript::press);
             if (hangup) {

@@ -18,8 +18,10 @@ class RulesCommandTest {
     }
 
     private static Path copyOfShipped(Path dir) throws Exception {
-        for (String f : new String[] {"understanding.drl", "routing.drl", "scenarios.yaml"}) {
-            Files.copy(SHIPPED.resolve(f), dir.resolve(f));
+        try (var files = Files.list(SHIPPED)) {
+            for (Path f : files.filter(f -> !f.toString().endsWith(".index")).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
         }
         return dir;
     }
@@ -30,7 +32,8 @@ class RulesCommandTest {
 
         assertThat(run("rules", "validate", SHIPPED.toString())).isZero();
         assertThat(run("rules", "test", SHIPPED.toString(), "--scenarios", SHIPPED.toString(), "--junit-xml", report.toString())).isZero();
-        assertThat(report).content().contains("failures=\"0\"", "a lost card goes to the fraud queue with top priority");
+        assertThat(report).content().contains("failures=\"0\"", "a lost card goes to the fraud queue with top priority",
+                "balance on Christmas Day offers a callback");
     }
 
     @Test
@@ -43,10 +46,19 @@ class RulesCommandTest {
     }
 
     @Test
+    void aBrokenDecisionTableFailsValidation(@TempDir Path dir) throws Exception {
+        copyOfShipped(dir);
+        Path hours = dir.resolve("opening-hours.drl.csv");
+        Files.writeString(hours, Files.readString(hours).replace("Cards weekdays,1100", "Cards weekdays,high"));
+
+        assertThat(run("rules", "validate", dir.toString())).isEqualTo(1);
+    }
+
+    @Test
     void aChangedRuleThatBreaksAScenarioFailsTheTest(@TempDir Path dir) throws Exception {
         copyOfShipped(dir);
-        Path routing = dir.resolve("routing.drl");
-        Files.writeString(routing, Files.readString(routing).replace("transfer( \"fraud\", 1, \"transfer-fraud\" )", "transfer( \"cards\", 1, \"transfer-cards\" )"));
+        Path routing = dir.resolve("routing.dslr");
+        Files.writeString(routing, Files.readString(routing).replace("route to the fraud queue with priority 1", "route to the cards queue with priority 1"));
         Path report = dir.resolve("report.xml");
 
         assertThat(run("rules", "test", dir.toString(), "--scenarios", dir.toString(), "--junit-xml", report.toString())).isEqualTo(1);

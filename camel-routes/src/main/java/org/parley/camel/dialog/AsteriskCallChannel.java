@@ -19,7 +19,8 @@ final class AsteriskCallChannel implements CallChannel {
     AsteriskCallChannel(AgiRequest request, AgiChannel agi) {
         this.request = request;
         this.agi = agi;
-        this.info = new CallInfo(request.getUniqueId(), request.getChannel(), callerNumber(request), request.getDnid(), request.getContext());
+        this.info = new CallInfo(request.getUniqueId(), request.getChannel(), callerNumber(request), request.getDnid(), request.getContext(),
+                request.getLanguage());
     }
 
     /** Asterisk writes "unknown" in agi_callerid when no number was presented. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.parley.ivr.dialog.CallInfo;
 import org.parley.nlp.intent.ParseResult;
 import org.parley.rules.engine.DecisionResult;
+import org.parley.rules.engine.Situation;
 import org.parley.rules.fact.Decision;
 import org.parley.rules.fact.Utterance;
 
@@ -53,8 +55,33 @@ public class CallRepository {
         DecisionResult r = data.decision();
         Decision d = r.decision();
         turn.setDecision(new DecisionRecord(turn, d.getAction() == null ? "NONE" : d.getAction().name(), d.getRoute(),
-                d.getQueue(), d.getPriority(), d.getPrompt(), r.ruleSetVersion(), r.firedRules(), r.facts(), r.nanos() / 1_000));
+                d.getQueue(), d.getPriority(), d.getPrompt(), r.ruleSetVersion(), r.firedRules(), r.facts(),
+                data.situation() == null ? null : data.situation().toYaml(), r.nanos() / 1_000));
         call.addTurn(turn);
+    }
+
+    /**
+     * The last earlier call from {@code number} that went to a queue: the queue and how many hours
+     * before {@code now} it started. Empty for withheld numbers and first-time callers.
+     */
+    @Transactional
+    public Optional<Situation.LastCall> lastCall(String number, long currentCallId, Instant now) {
+        if (number == null || number.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select c from CallRecord c where c.callerNumber = :number and c.id <> :current and c.queue is not null"
+                        + " order by c.startedAt desc, c.id desc", CallRecord.class)
+                .setParameter("number", number).setParameter("current", currentCallId)
+                .setMaxResults(1).getResultStream().findFirst()
+                .map(c -> new Situation.LastCall(c.getQueue(), Duration.between(c.getStartedAt(), now).toSeconds() / 3600.0));
+    }
+
+    /** The decision recorded at turn {@code turnNumber} of a call. */
+    @Transactional
+    public Optional<DecisionRecord> decision(long callId, int turnNumber) {
+        return em.createQuery("select d from DecisionRecord d where d.turn.call.id = :call and d.turn.number = :turn", DecisionRecord.class)
+                .setParameter("call", callId).setParameter("turn", turnNumber)
+                .getResultStream().findFirst();
     }
 
     /** Records how the call left the IVR; {@code decision} is the last one made, or null. */

@@ -45,11 +45,12 @@ public final class CallView {
 
     /** One decision with its audit. */
     public record DecisionView(String action, String route, String queue, int priority, String prompt,
-                               String ruleSetVersion, List<String> firedRules, List<String> facts, long decisionMicros) {
+                               String ruleSetVersion, List<String> firedRules, List<String> facts, String situation,
+                               long decisionMicros) {
 
         static DecisionView of(DecisionRecord d) {
             return d == null ? null : new DecisionView(d.getAction(), d.getRoute(), d.getQueue(), d.getPriority(),
-                    d.getPrompt(), d.getRuleSetVersion(), d.getFiredRules(), d.getFacts(), d.getDecisionMicros());
+                    d.getPrompt(), d.getRuleSetVersion(), d.getFiredRules(), d.getFacts(), d.getSituation(), d.getDecisionMicros());
         }
     }
 }

@@ -54,13 +54,17 @@ public class DecisionRecord {
     @Column(nullable = false)
     private String facts;
 
+    /** The situation the rules were given (YAML), to replay the decision under another version. */
+    @Lob
+    private String situation;
+
     private long decisionMicros;
 
     protected DecisionRecord() {
     }
 
     DecisionRecord(Turn turn, String action, String route, String queue, int priority, String prompt,
-                   String ruleSetVersion, List<String> firedRules, List<String> facts, long decisionMicros) {
+                   String ruleSetVersion, List<String> firedRules, List<String> facts, String situation, long decisionMicros) {
         this.turn = turn;
         this.action = action;
         this.route = route;
@@ -70,6 +74,7 @@ public class DecisionRecord {
         this.ruleSetVersion = ruleSetVersion;
         this.firedRules = String.join("\n", firedRules);
         this.facts = String.join("\n", facts);
+        this.situation = situation;
         this.decisionMicros = decisionMicros;
     }
 
@@ -107,6 +112,15 @@ public class DecisionRecord {
 
     public List<String> getFacts() {
         return lines(facts);
+    }
+
+    /** The situation as YAML; null for decisions recorded before snapshots were kept. */
+    public String getSituation() {
+        return situation;
+    }
+
+    public Turn getTurn() {
+        return turn;
     }
 
     public long getDecisionMicros() {

@@ -5,11 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,7 +30,15 @@ public class DecisionService {
     @Inject
     RuleSetRepository versions;
 
+    /** Who "publishes" the rules shipped with Parley. */
+    public static final String SHIPPED_AUTHOR = "parley";
+
+    private static final String SHIPPED_COMMENT = "the rule set shipped with Parley";
+
     private volatile RuleSet current;
+
+    /** Compiled versions by number, for replays; a handful at most. */
+    private final java.util.Map<Integer, RuleSet> byNumber = new java.util.concurrent.ConcurrentHashMap<>();
 
     void onStartup(@Observes Startup startup) {
         current();
@@ -43,8 +47,17 @@ public class DecisionService {
     @PostConstruct
     void loadServingVersion() {
         long start = System.nanoTime();
+        List<RuleFile> shipped = shippedFiles();
         RuleSetVersion serving = versions.serving()
-                .orElseGet(() -> versions.publish("parley", "the rule set shipped with Parley", shippedFiles()));
+                .orElseGet(() -> versions.publish(SHIPPED_AUTHOR, SHIPPED_COMMENT, shipped));
+        if (SHIPPED_AUTHOR.equals(serving.getAuthor()) && !sameFiles(serving.getFiles(), shipped)) {
+            // Nobody has published their own rules yet and this release ships new ones: serve those.
+            LOG.log(Level.INFO, "The shipped rule set changed since {0}; publishing it as a new version", serving.getLabel());
+            serving = versions.publish(SHIPPED_AUTHOR, SHIPPED_COMMENT, shipped);
+        } else if (!SHIPPED_AUTHOR.equals(serving.getAuthor()) && !sameFiles(serving.getFiles(), shipped)) {
+            LOG.log(Level.DEBUG, "Serving {0} published by {1}; the shipped rule set differs and is not applied",
+                    serving.getLabel(), serving.getAuthor());
+        }
         try {
             current = compile(serving);
         } catch (RuleCompilationException e) {
@@ -53,12 +66,20 @@ public class DecisionService {
                     + " instead until a fixed version is published:\n" + e.getMessage());
             try {
                 current = RuleSet.defaults(RuleSet.class.getClassLoader());
-            } catch (RuleCompilationException shipped) {
-                throw new IllegalStateException("the shipped rule set does not compile; fix ivr-rules and rebuild", shipped);
+            } catch (RuleCompilationException broken) {
+                throw new IllegalStateException("the shipped rule set does not compile; fix ivr-rules and rebuild", broken);
             }
         }
         LOG.log(Level.INFO, "Rule set {0} compiled in {1} ms: {2} rules", current.version(),
                 (System.nanoTime() - start) / 1_000_000, current.ruleNames().size());
+    }
+
+    private static boolean sameFiles(List<RuleFile> a, List<RuleFile> b) {
+        java.util.Map<String, String> left = new java.util.HashMap<>();
+        a.forEach(f -> left.put(f.getPath(), f.getContent()));
+        java.util.Map<String, String> right = new java.util.HashMap<>();
+        b.forEach(f -> right.put(f.getPath(), f.getContent()));
+        return left.equals(right);
     }
 
     /** Compiles a stored version's rule files; the rule set is labelled with the version ("v3"). */
@@ -75,14 +96,29 @@ public class DecisionService {
     public static List<RuleFile> shippedFiles() {
         List<RuleFile> files = new ArrayList<>();
         RuleSet.defaultSources(RuleSet.class.getClassLoader()).forEach(s -> files.add(new RuleFile(s.path(), s.content())));
-        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(RuleSet.DEFAULT_PACKAGE_PATH + "scenarios.yaml")) {
-            if (in != null) {
-                files.add(new RuleFile("scenarios.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the shipped scenarios", e);
-        }
+        RuleSet.defaultScenarioFiles(RuleSet.class.getClassLoader()).forEach((path, text) -> files.add(new RuleFile(path, text)));
         return files;
+    }
+
+    /**
+     * A stored version, compiled (each version once; versions are immutable). Replays use it to
+     * decide a recorded turn again under another version.
+     *
+     * @throws IllegalArgumentException when there is no such version
+     */
+    public RuleSet version(int number) throws RuleCompilationException {
+        RuleSet cached = byNumber.get(number);
+        if (cached != null) {
+            return cached;
+        }
+        RuleSetVersion version = versions.find(number)
+                .orElseThrow(() -> new IllegalArgumentException("there is no rule-set version " + number));
+        RuleSet compiled = compile(version);
+        if (byNumber.size() >= 8) {
+            byNumber.clear();
+        }
+        byNumber.put(number, compiled);
+        return compiled;
     }
 
     /** The rule set serving new calls now. */

@@ -4,7 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
@@ -15,13 +21,9 @@ import org.parley.nlp.intent.ParseResult;
 import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.engine.RuleSet;
+import org.parley.rules.engine.Situation;
 import org.parley.rules.fact.Action;
-import org.parley.rules.fact.Caller;
 import org.parley.rules.fact.Decision;
-import org.parley.rules.fact.DialogState;
-import org.parley.rules.fact.Entity;
-import org.parley.rules.fact.IntentMatch;
-import org.parley.rules.fact.Sentiment;
 import org.parley.rules.fact.Utterance;
 
 /**
@@ -65,6 +67,19 @@ public class DialogService {
     @ConfigProperty(name = "parley.dialog.fallback-queue", defaultValue = "general")
     String fallbackQueue;
 
+    /** The contact centre's time zone, in which opening hours and holidays apply (default: the server's). */
+    @Inject
+    @ConfigProperty(name = "parley.timezone")
+    Optional<String> timezone;
+
+    /**
+     * For tests and demonstrations only: the dialog's clock stands still at this local time
+     * (e.g. {@code 2026-01-07T10:00}), so opening hours do not depend on when the test runs.
+     */
+    @Inject
+    @ConfigProperty(name = "parley.clock.fixed")
+    Optional<String> fixedClock;
+
     /** Loads what the first call would otherwise wait for: the rules and the language model. */
     public void prepare() {
         decisions.current();
@@ -77,6 +92,7 @@ public class DialogService {
         long callId = calls.start(info);
         // The whole call is decided by the rule set serving when it started, even if one is published meanwhile.
         RuleSet rules = decisions.current();
+        Optional<Situation.LastCall> lastCall = calls.lastCall(info.callerNumber(), callId, Instant.now());
         CallStatus status = CallStatus.FAILED;
         Decision last = null;
         try {
@@ -89,22 +105,10 @@ public class DialogService {
                 long started = System.nanoTime();
                 Utterance heard = listen(channel, prompt);
                 ParseResult understood = heard.getText().isEmpty() ? null : language.understand(heard.getText());
-                List<Object> facts = new ArrayList<>();
-                facts.add(new Caller(info.callerNumber()));
-                facts.add(new DialogState(turn, clarifications));
-                facts.add(heard);
-                if (understood != null) {
-                    if (!understood.intent().isEmpty()) {
-                        facts.add(new IntentMatch(understood.intent(), understood.confidence()));
-                    }
-                    moods.add(understood.sentiment().score());
-                    SentimentTrend trend = SentimentTrend.of(moods);
-                    facts.add(new Sentiment(understood.sentiment().label(), understood.sentiment().score(), trend.average(), trend.trend()));
-                    understood.entities().forEach(e -> facts.add(new Entity(e.type().name(), e.value())));
-                }
-                DecisionResult result = rules.decide(facts);
+                Situation situation = situation(info, lastCall, turn, clarifications, heard, understood, moods);
+                DecisionResult result = rules.decide(situation);
                 last = result.decision();
-                calls.recordTurn(callId, new TurnData(turn, heard, understood, result, (System.nanoTime() - started) / 1_000));
+                calls.recordTurn(callId, new TurnData(turn, heard, understood, situation, result, (System.nanoTime() - started) / 1_000));
                 if (last.getAction() == Action.CLARIFY && turn < maxTurns) {
                     clarifications++;
                     prompt = last.getPrompt();
@@ -126,6 +130,36 @@ public class DialogService {
         } finally {
             calls.finish(callId, status, last);
         }
+    }
+
+    /** Everything the rules know at this turn. The CRM profile and live queue state join here with the CRM and AMI routes. */
+    private Situation situation(CallInfo info, Optional<Situation.LastCall> lastCall, int turn, int clarifications,
+                                Utterance heard, ParseResult understood, List<Double> moods) {
+        String intent = null;
+        double confidence = 0;
+        Double sentiment = null;
+        Double average = null;
+        double trend = 0;
+        Map<String, String> entities = new LinkedHashMap<>();
+        if (understood != null) {
+            if (!understood.intent().isEmpty()) {
+                intent = understood.intent();
+                confidence = understood.confidence();
+            }
+            moods.add(understood.sentiment().score());
+            SentimentTrend t = SentimentTrend.of(moods);
+            sentiment = understood.sentiment().score();
+            average = t.average();
+            trend = t.trend();
+            understood.entities().forEach(e -> entities.putIfAbsent(e.type().name(), e.value()));
+        }
+        return new Situation(info.callerNumber(), info.uniqueId(), info.language(), now(), heard.getText(),
+                heard.getDigits(), intent, confidence, sentiment, average, trend, turn, clarifications, entities, null,
+                lastCall.orElse(null), Map.of());
+    }
+
+    private LocalDateTime now() {
+        return fixedClock.map(LocalDateTime::parse).orElseGet(() -> LocalDateTime.now(timezone.map(ZoneId::of).orElse(ZoneId.systemDefault())));
     }
 
     private Utterance listen(CallChannel channel, String promptId) {

@@ -3,8 +3,14 @@ package org.parley.ivr.rules;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Lob;
+import org.parley.rules.engine.RuleSource;
+import org.parley.rules.scenario.ScenarioFile;
 
-/** One file of a rule-set version: a .drl rule file or a .yaml scenario file. */
+/**
+ * One file of a rule-set version: a rule file ({@code .drl}, {@code .dsl}, {@code .dslr}, a decision
+ * table {@code .drl.csv} or {@code .drl.xlsx}, the spreadsheet as Base64) or a scenario file
+ * ({@code .yaml}, {@code .csv}).
+ */
 @Embeddable
 public class RuleFile {
 
@@ -32,10 +38,15 @@ public class RuleFile {
     }
 
     public boolean isRules() {
-        return path.endsWith(".drl");
+        return RuleSource.isRuleFile(path);
     }
 
     public boolean isScenarios() {
-        return path.endsWith(".yaml") || path.endsWith(".yml");
+        return ScenarioFile.isScenarioFile(path);
+    }
+
+    /** Whether the content is Base64 of a binary file (a spreadsheet). */
+    public boolean isBinary() {
+        return RuleSource.isBinary(path);
     }
 }

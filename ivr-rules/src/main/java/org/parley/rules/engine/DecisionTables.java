@@ -7,7 +7,7 @@ import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 
 /** Maps a line of the DRL that Drools generates from a decision table back to the table's row. */
-final class DecisionTables {
+public final class DecisionTables {
 
     private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
     private static final Pattern ROW = Pattern.compile("row (\\d+)");
@@ -41,7 +41,7 @@ final class DecisionTables {
     }
 
     /** The DRL Drools generates from a decision table, or null when the table cannot be read at all. */
-    static String drl(RuleSource table) {
+    public static String drl(RuleSource table) {
         try {
             return new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.bytes()),
                     table.kind().equals("csv") ? InputType.CSV : InputType.XLS);

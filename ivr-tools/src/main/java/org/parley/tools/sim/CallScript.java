@@ -16,6 +16,7 @@ public final class CallScript {
     private final String callerNumber;
     private String dialedNumber = "1000";
     private String scriptPath = "ivr";
+    private String language = "en";
     private String uniqueId;
     private final List<CallerInput> inputs = new ArrayList<>();
     private final Map<String, String> channelVariables = new LinkedHashMap<>();
@@ -39,6 +40,16 @@ public final class CallScript {
     public CallScript script(String path) {
         this.scriptPath = path;
         return this;
+    }
+
+    /** The channel's language (agi_language), as CHANNEL(language) sets it; default en. */
+    public CallScript language(String language) {
+        this.language = Objects.requireNonNull(language, "language");
+        return this;
+    }
+
+    public String language() {
+        return language;
     }
 
     /** A fixed Asterisk uniqueid instead of a generated one. */

@@ -77,7 +77,7 @@ public final class FastAgiCall {
         env.append("agi_network_script: ").append(script.scriptPath()).append('\n');
         env.append("agi_request: agi://").append(host).append(':').append(port).append('/').append(script.scriptPath()).append('\n');
         env.append("agi_channel: ").append(channelName).append('\n');
-        env.append("agi_language: en\n");
+        env.append("agi_language: ").append(script.language()).append('\n');
         env.append("agi_type: PJSIP\n");
         env.append("agi_uniqueid: ").append(uniqueId).append('\n');
         env.append("agi_version: 20.5.0\n");

@@ -26,7 +26,9 @@ import org.parley.ivr.rules.RuleFile;
 import org.parley.ivr.rules.RulePublisher;
 import org.parley.ivr.rules.RuleSetRepository;
 import org.parley.ivr.rules.RuleSetVersion;
+import org.parley.rules.engine.DecisionTables;
 import org.parley.rules.engine.RuleCompilationException;
+import org.parley.rules.engine.RuleSource;
 import org.parley.rules.engine.RuleProblem;
 import org.parley.rules.scenario.ScenarioResult;
 
@@ -152,10 +154,10 @@ public class RulesResource {
         RuleSetVersion a = versions.find(from).orElseThrow(() -> new NotFoundException("there is no rule-set version " + from));
         RuleSetVersion b = versions.find(to).orElseThrow(() -> new NotFoundException("there is no rule-set version " + to));
         Map<String, String> old = new LinkedHashMap<>();
-        a.getFiles().forEach(f -> old.put(f.getPath(), f.getContent()));
+        a.getFiles().forEach(f -> old.put(f.getPath(), readable(f)));
         Map<String, List<String>> diff = new LinkedHashMap<>();
         for (RuleFile f : b.getFiles()) {
-            diff.put(f.getPath(), LineDiff.of(old.getOrDefault(f.getPath(), ""), f.getContent()));
+            diff.put(f.getPath(), LineDiff.of(old.getOrDefault(f.getPath(), ""), readable(f)));
             old.remove(f.getPath());
         }
         old.forEach((path, content) -> diff.put(path, LineDiff.of(content, "")));
@@ -169,16 +171,37 @@ public class RulesResource {
         return Map.of("version", decisions.current().version(), "rules", decisions.current().ruleNames());
     }
 
+    /** A file as people read it: a spreadsheet as the rules Drools generates from it, everything else as is. */
+    private static String readable(RuleFile f) {
+        if (!f.isBinary()) {
+            return f.getContent();
+        }
+        String drl = DecisionTables.drl(new RuleSource(f.getPath(), f.getContent()));
+        return drl == null ? "(a spreadsheet that cannot be read)" : drl;
+    }
+
     private static List<RuleFile> files(Draft draft) {
         if (draft == null || draft.files() == null || draft.files().isEmpty()) {
             throw new BadRequestException("send {\"files\": [{\"path\": \"routing.drl\", \"content\": \"...\"}]}; no files were given");
         }
         List<RuleFile> files = new ArrayList<>();
         for (FileView f : draft.files()) {
-            if (f.path() == null || f.content() == null || !(f.path().endsWith(".drl") || f.path().endsWith(".yaml") || f.path().endsWith(".yml"))) {
-                throw new BadRequestException("file '" + f.path() + "': each file needs a path ending in .drl, .yaml or .yml and a content");
+            if (f.path() == null || f.content() == null) {
+                throw new BadRequestException("file '" + f.path() + "': each file needs a path and a content");
             }
-            files.add(new RuleFile(f.path(), f.content()));
+            RuleFile file = new RuleFile(f.path(), f.content());
+            if (!file.isRules() && !file.isScenarios()) {
+                throw new BadRequestException("file '" + f.path() + "': not a rule file (.drl, .dsl, .dslr, .drl.csv, .drl.xlsx as Base64)"
+                        + " or a scenario file (.yaml, .yml, .csv)");
+            }
+            if (file.isBinary()) {
+                try {
+                    java.util.Base64.getMimeDecoder().decode(f.content());
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException("file '" + f.path() + "': a spreadsheet's content must be Base64: " + e.getMessage());
+                }
+            }
+            files.add(file);
         }
         return files;
     }
