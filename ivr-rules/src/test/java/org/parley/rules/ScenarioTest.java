@@ -40,6 +40,47 @@ class ScenarioTest {
     }
 
     @Test
+    void decisionsMadeAtTheSameTimeDoNotSeeEachOthersFactsOrRules() throws Exception {
+        List<Scenario> scenarios = new java.util.ArrayList<>();
+        for (var file : RuleSet.defaultScenarioFiles(getClass().getClassLoader()).entrySet()) {
+            scenarios.addAll(ScenarioFile.read(file.getKey(), new StringReader(file.getValue())));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<String>>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                runs.add(pool.submit(() -> {
+                    List<String> failures = new java.util.ArrayList<>();
+                    for (int i = 0; i < 400; i++) {
+                        ScenarioResult r = ScenarioRunner.run(rules, scenarios.get((i + offset * 7) % scenarios.size()));
+                        r.failures().forEach(f -> failures.add(r.scenario().name() + ": " + f));
+                    }
+                    return failures;
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theFiredRulesOfOneDecisionAreOnlyItsOwn() throws Exception {
+        Scenario lost = ScenarioFile.read("s.yaml", new StringReader("""
+                - name: lost
+                  given: { caller: "5551234", intent: lost_stolen_card, confidence: 0.9 }
+                  expect: { queue: fraud }
+                """)).get(0);
+        List<String> first = ScenarioRunner.run(rules, lost).firedRules();
+        for (int i = 0; i < 20; i++) {
+            assertThat(ScenarioRunner.run(rules, lost).firedRules()).isEqualTo(first);
+        }
+    }
+
+    @Test
     void aWrongExpectationFailsAndSaysWhatDiffered() throws Exception {
         List<Scenario> scenarios = ScenarioFile.read("s.yaml", new StringReader("""
                 - name: lost card

@@ -17,6 +17,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 import org.parley.rules.fact.Decision;
 
@@ -32,10 +33,13 @@ public final class RuleSet {
     private final String version;
     private final KieBase kieBase;
     private final List<String> ruleNames;
+    /** Sessions are reset and reused rather than built per decision: with large rule sets building one dominates. */
+    private final KieSessionsPool sessions;
 
     private RuleSet(String version, KieBase kieBase) {
         this.version = version;
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         this.ruleNames = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
                 .map(r -> r.getName())
@@ -126,7 +130,7 @@ public final class RuleSet {
         long start = System.nanoTime();
         Decision decision = new Decision();
         List<String> fired = new ArrayList<>();
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
