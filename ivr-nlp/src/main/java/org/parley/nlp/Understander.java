@@ -2,7 +2,11 @@ package org.parley.nlp;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.nlp.entity.Entity;
 import org.parley.nlp.entity.EntityExtractor;
+import org.parley.nlp.entity.NameFinder;
 import org.parley.nlp.intent.IntentModel;
 import org.parley.nlp.intent.ParseResult;
 import org.parley.nlp.sentiment.SentimentModel;
@@ -16,15 +20,17 @@ public final class Understander {
     private final IntentModel intents;
     private final SentimentModel sentiment;
     private final EntityExtractor entities = new EntityExtractor();
+    private final NameFinder names;
 
-    public Understander(IntentModel intents, SentimentModel sentiment) {
+    public Understander(IntentModel intents, SentimentModel sentiment, NameFinder names) {
         this.intents = intents;
         this.sentiment = sentiment;
+        this.names = names;
     }
 
     /** The models shipped in ivr-nlp. */
     public static Understander defaults() throws IOException {
-        return new Understander(IntentModel.defaultModel(), SentimentModel.defaultModel());
+        return new Understander(IntentModel.defaultModel(), SentimentModel.defaultModel(), NameFinder.defaultFinder());
     }
 
     public IntentModel intents() {
@@ -32,6 +38,8 @@ public final class Understander {
     }
 
     public ParseResult understand(String text, LocalDate today) {
-        return ParseResult.of(text, intents.classify(text), sentiment.score(text), entities.extract(text, today));
+        List<Entity> found = new ArrayList<>(entities.extract(text, today));
+        found.addAll(names.find(text));
+        return ParseResult.of(text, intents.classify(text), sentiment.score(text), found);
     }
 }

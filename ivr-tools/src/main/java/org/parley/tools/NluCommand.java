@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.time.LocalDate;
 import org.parley.nlp.Understander;
 import org.parley.nlp.entity.Entity;
+import org.parley.nlp.entity.NameFinder;
 import org.parley.nlp.intent.EvaluationReport;
 import org.parley.nlp.intent.IntentEvaluator;
 import org.parley.nlp.intent.IntentModel;
@@ -159,7 +160,8 @@ final class NluCommand {
 
         @Override
         public Integer call() throws Exception {
-            Understander nlu = new Understander(model == null ? IntentModel.defaultModel() : load(model), SentimentModel.defaultModel());
+            Understander nlu = new Understander(model == null ? IntentModel.defaultModel() : load(model), SentimentModel.defaultModel(),
+                    NameFinder.defaultFinder());
             LocalDate today = LocalDate.now();
             if (words != null && words.length > 0) {
                 String text = String.join(" ", words);

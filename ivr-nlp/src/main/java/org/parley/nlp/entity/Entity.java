@@ -8,6 +8,10 @@ public record Entity(Type type, String value, String text) {
 
     /** The kinds of entity Parley recognises. */
     public enum Type {
-        ACCOUNT_NUMBER, CARD_NUMBER, CARD_LAST4, PHONE_NUMBER, AMOUNT, DATE, YES_NO, ORDINAL
+        ACCOUNT_NUMBER, CARD_NUMBER, CARD_LAST4, PHONE_NUMBER, AMOUNT, DATE, YES_NO, ORDINAL,
+        /** A shop, biller or service the caller names ("aldi", "home depot"); found by the name finder. */
+        MERCHANT,
+        /** A person the caller names ("oliver novak"); found by the name finder. */
+        PERSON_NAME
     }
 }
