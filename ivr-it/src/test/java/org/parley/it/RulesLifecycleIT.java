@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -130,5 +131,59 @@ class RulesLifecycleIT {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().asJsonObject().getBoolean("passed")).isFalse();
         assertThat(reply.body().asJsonObject().getJsonArray("problems").getJsonObject(0).getString("path")).isEqualTo("vip.drl");
+    }
+
+    @Test
+    void noCallFailsWhileVersionsArePublishedAndRolledBack() throws Exception {
+        int original = servingNumber();
+        Map<String, String> files = servingFiles(original);
+        Map<String, String> changed = new LinkedHashMap<>(files);
+        changed.put("routing.drl", files.get("routing.drl").replace("hangup( \"goodbye\" )", "hangup( \"goodbye-thanks\" )"));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
+        String[] says = {"I lost my card", "my internet is not working", "what's my balance", "umm the thing", "I want to pay my bill"};
+        List<java.util.concurrent.Future<List<String>>> work = new java.util.ArrayList<>();
+        try {
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                work.add(callers.submit(() -> {
+                    List<String> failures = new java.util.ArrayList<>();
+                    for (int i = 0; !stop.get() || i < 5; i++) {
+                        String id = "1800000200." + thread + "." + i;
+                        var result = call(CallScript.from("55530" + thread + i).uniqueId(id).say(says[(thread + i) % says.length]).say("blah"));
+                        placed.incrementAndGet();
+                        if (result.route() == null || result.route().isEmpty()
+                                || result.ending() == org.parley.tools.sim.CallResult.Ending.CALLER_HUNG_UP) {
+                            failures.add(id + ": " + result.ending() + " route " + result.route());
+                        }
+                    }
+                    return failures;
+                }));
+            }
+            List<Integer> published = new java.util.ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                Thread.sleep(300);
+                ParleyServer.Reply p = post("/api/rules/publish", draft(changed, "swap under load " + round));
+                assertThat(p.status()).isEqualTo(201);
+                published.add(p.body().asJsonObject().getInt("number"));
+                Thread.sleep(300);
+                assertThat(post("/api/rules/rollback", "{\"version\":" + original + "}").status()).isEqualTo(200);
+            }
+            stop.set(true);
+            for (var w : work) {
+                assertThat(w.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            }
+            assertThat(placed.get()).isGreaterThanOrEqualTo(40);
+            assertThat(ParleyServer.get("/api/calls?limit=500").body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("uniqueId").startsWith("1800000200."))
+                    .filter(c -> !c.getString("status").equals("ROUTED") && !c.getString("status").equals("COMPLETED"))
+                    .map(c -> c.getString("uniqueId") + " " + c.getString("status")).toList())
+                    .as("every call under load was routed").isEmpty();
+        } finally {
+            stop.set(true);
+            callers.shutdownNow();
+            post("/api/rules/rollback", "{\"version\":" + original + "}");
+        }
     }
 }
