@@ -5,11 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.util.Arrays;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The audit of one routing decision: what was decided, by which rule-set version, which rules fired
@@ -45,17 +46,17 @@ public class DecisionRecord {
     private String ruleSetVersion;
 
     /** Rule names in firing order, one per line. */
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false)
     private String firedRules;
 
     /** The facts the rules saw, one per line. */
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false)
     private String facts;
 
     /** The situation the rules were given (YAML), to replay the decision under another version. */
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     private String situation;
 
     private long decisionMicros;
