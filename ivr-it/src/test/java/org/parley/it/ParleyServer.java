@@ -54,6 +54,16 @@ final class ParleyServer {
         return new Reply(response.statusCode(), body);
     }
 
+    /** PUT (or DELETE when {@code json} is null) on the API; returns status and parsed JSON body. */
+    static Reply put(String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+                .header("Content-Type", "application/json");
+        request = json == null ? request.DELETE() : request.PUT(HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonValue body = response.body().isBlank() ? JsonValue.NULL : Json.createReader(new StringReader(response.body())).readValue();
+        return new Reply(response.statusCode(), body);
+    }
+
     /** The recorded call with this Asterisk uniqueid, with turns and decisions. */
     static JsonObject recordedCall(String uniqueId) throws IOException, InterruptedException {
         JsonArray calls = get("/api/calls?limit=500").body().asJsonArray();

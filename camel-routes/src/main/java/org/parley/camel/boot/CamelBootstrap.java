@@ -11,9 +11,11 @@ import java.lang.System.Logger.Level;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.camel.crm.CrmImportRoutes;
 import org.parley.camel.dialog.DialogRoutes;
 import org.parley.camel.dialog.FastAgiSettings;
 import org.parley.camel.fastagi.FastAgiComponent;
+import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.dialog.DialogService;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
@@ -61,6 +63,14 @@ public class CamelBootstrap {
     @ConfigProperty(name = "parley.agi.read-timeout-seconds", defaultValue = "600")
     int agiReadTimeoutSeconds;
 
+    /** Where a CRM drops customer CSV files (default: the server's data dir, parley/crm-import). */
+    @Inject
+    @ConfigProperty(name = "parley.crm.import-dir")
+    java.util.Optional<String> crmImportDir;
+
+    @Inject
+    CrmImport crmImport;
+
     private CamelContext camel;
 
     @PostConstruct
@@ -76,6 +86,11 @@ public class CamelBootstrap {
         camel.addComponent("fastagi", fastagi);
         try {
             camel.addRoutes(new DialogRoutes(dialog, agi));
+            java.nio.file.Path importDir = java.nio.file.Path.of(crmImportDir.orElseGet(
+                    () -> System.getProperty("jboss.server.data.dir", ".") + "/parley/crm-import"));
+            java.nio.file.Files.createDirectories(importDir);
+            camel.addRoutes(new CrmImportRoutes(crmImport, importDir));
+            LOG.log(Level.INFO, "CRM bulk import: drop customer CSV files into {0}", importDir);
             camel.start();
         } catch (Exception e) {
             health.report("fastagi", new ComponentStatus(false, e.getMessage()));

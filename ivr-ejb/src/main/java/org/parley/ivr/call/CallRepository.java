@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 import org.parley.ivr.dialog.CallInfo;
 import org.parley.nlp.intent.ParseResult;
 import org.parley.rules.engine.DecisionResult;
-import org.parley.rules.engine.Situation;
 import org.parley.rules.fact.Decision;
 import org.parley.rules.fact.Utterance;
 
@@ -60,20 +58,21 @@ public class CallRepository {
         call.addTurn(turn);
     }
 
-    /**
-     * The last earlier call from {@code number} that went to a queue: the queue and how many hours
-     * before {@code now} it started. Empty for withheld numbers and first-time callers.
-     */
+    /** A routed call: the queue it went to and when it started. */
+    public record RoutedCall(String queue, Instant startedAt) {
+    }
+
+    /** The last call from {@code number} (as the network presented it) that went to a queue. */
     @Transactional
-    public Optional<Situation.LastCall> lastCall(String number, long currentCallId, Instant now) {
+    public Optional<RoutedCall> lastRoutedCall(String number) {
         if (number == null || number.isBlank()) {
             return Optional.empty();
         }
-        return em.createQuery("select c from CallRecord c where c.callerNumber = :number and c.id <> :current and c.queue is not null"
+        return em.createQuery("select c from CallRecord c where c.callerNumber = :number and c.queue is not null"
                         + " order by c.startedAt desc, c.id desc", CallRecord.class)
-                .setParameter("number", number).setParameter("current", currentCallId)
+                .setParameter("number", number)
                 .setMaxResults(1).getResultStream().findFirst()
-                .map(c -> new Situation.LastCall(c.getQueue(), Duration.between(c.getStartedAt(), now).toSeconds() / 3600.0));
+                .map(c -> new RoutedCall(c.getQueue(), c.getStartedAt()));
     }
 
     /** The decision recorded at turn {@code turnNumber} of a call. */

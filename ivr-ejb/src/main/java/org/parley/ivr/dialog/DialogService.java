@@ -15,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
 import org.parley.ivr.call.TurnData;
+import org.parley.ivr.crm.CallerContext;
+import org.parley.ivr.crm.CallerContextCache;
 import org.parley.ivr.decision.DecisionService;
 import org.parley.ivr.nlu.LanguageService;
 import org.parley.nlp.intent.ParseResult;
@@ -50,6 +52,9 @@ public class DialogService {
 
     @Inject
     PromptCatalog prompts;
+
+    @Inject
+    CallerContextCache contexts;
 
     @Inject
     @ConfigProperty(name = "parley.dialog.max-turns", defaultValue = "4")
@@ -92,7 +97,8 @@ public class DialogService {
         long callId = calls.start(info);
         // The whole call is decided by the rule set serving when it started, even if one is published meanwhile.
         RuleSet rules = decisions.current();
-        Optional<Situation.LastCall> lastCall = calls.lastCall(info.callerNumber(), callId, Instant.now());
+        Instant callStarted = Instant.now();
+        CallerContext context = callerContext(info);
         CallStatus status = CallStatus.FAILED;
         Decision last = null;
         try {
@@ -105,7 +111,7 @@ public class DialogService {
                 long started = System.nanoTime();
                 Utterance heard = listen(channel, prompt);
                 ParseResult understood = heard.getText().isEmpty() ? null : language.understand(heard.getText());
-                Situation situation = situation(info, lastCall, turn, clarifications, heard, understood, moods);
+                Situation situation = situation(info, context, callStarted, turn, clarifications, heard, understood, moods);
                 DecisionResult result = rules.decide(situation);
                 last = result.decision();
                 calls.recordTurn(callId, new TurnData(turn, heard, understood, situation, result, (System.nanoTime() - started) / 1_000));
@@ -129,11 +135,29 @@ public class DialogService {
             LOG.log(Level.INFO, "call {0} from {1}: caller hung up during the dialog", info.uniqueId(), info.callerNumber());
         } finally {
             calls.finish(callId, status, last);
+            if (status == CallStatus.ROUTED && last != null) {
+                try {
+                    contexts.recordRoutedCall(info.callerNumber(), last.getQueue(), callStarted);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "call {0}: could not remember its queue in the caller context: {1}", info.uniqueId(), e.toString());
+                }
+            }
+        }
+    }
+
+    /** What the CRM and earlier calls say about the caller; a failure to find out never fails the call. */
+    private CallerContext callerContext(CallInfo info) {
+        try {
+            return contexts.get(info.callerNumber());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "call {0} from {1}: caller context unavailable, routing without it: {2}", info.uniqueId(),
+                    info.callerNumber(), e.toString());
+            return null;
         }
     }
 
     /** Everything the rules know at this turn. The CRM profile and live queue state join here with the CRM and AMI routes. */
-    private Situation situation(CallInfo info, Optional<Situation.LastCall> lastCall, int turn, int clarifications,
+    private Situation situation(CallInfo info, CallerContext context, Instant callStarted, int turn, int clarifications,
                                 Utterance heard, ParseResult understood, List<Double> moods) {
         String intent = null;
         double confidence = 0;
@@ -153,9 +177,21 @@ public class DialogService {
             trend = t.trend();
             understood.entities().forEach(e -> entities.putIfAbsent(e.type().name(), e.value()));
         }
+        Situation.Customer customer = null;
+        Situation.LastCall lastCall = null;
+        if (context != null) {
+            if (context.known()) {
+                customer = new Situation.Customer(context.customerId(), context.name(), context.tier(), context.language(),
+                        context.openCases(), false);
+            }
+            if (context.lastQueue() != null) {
+                lastCall = new Situation.LastCall(context.lastQueue(),
+                        java.time.Duration.between(context.lastCallAt(), callStarted).toSeconds() / 3600.0);
+            }
+        }
         return new Situation(info.callerNumber(), info.uniqueId(), info.language(), now(), heard.getText(),
-                heard.getDigits(), intent, confidence, sentiment, average, trend, turn, clarifications, entities, null,
-                lastCall.orElse(null), Map.of());
+                heard.getDigits(), intent, confidence, sentiment, average, trend, turn, clarifications, entities, customer,
+                lastCall, Map.of());
     }
 
     private LocalDateTime now() {

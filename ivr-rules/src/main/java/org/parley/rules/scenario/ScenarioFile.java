@@ -1,9 +1,6 @@
 package org.parley.rules.scenario;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +115,12 @@ public final class ScenarioFile {
     }
 
     public static List<Scenario> readCsv(String source, Reader reader) throws ScenarioException {
-        List<List<String>> rows = csv(source, reader);
+        List<List<String>> rows;
+        try {
+            rows = Csv.read(reader);
+        } catch (Csv.CsvException e) {
+            throw new ScenarioException(source + " " + e.getMessage());
+        }
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -184,63 +186,6 @@ public final class ScenarioFile {
             at = (Map<String, Object>) at.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
         }
         at.put(path[path.length - 1], value);
-    }
-
-    /** RFC 4180 CSV: commas, double-quoted cells with "" for a quote, cells spanning lines. */
-    private static List<List<String>> csv(String source, Reader reader) throws ScenarioException {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        try (BufferedReader in = new BufferedReader(reader)) {
-            int ch;
-            while ((ch = in.read()) != -1) {
-                char c = (char) ch;
-                if (quoted) {
-                    if (c == '"') {
-                        in.mark(1);
-                        int next = in.read();
-                        if (next == '"') {
-                            cell.append('"');
-                        } else {
-                            quoted = false;
-                            if (next != -1) {
-                                in.reset();
-                            }
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        cell.append(c);
-                    }
-                } else if (c == '"' && cell.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\n') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    line++;
-                } else if (c != '\r') {
-                    cell.append(c);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (quoted) {
-            throw new ScenarioException(source + " line " + line + ": a quoted cell is not closed");
-        }
-        if (!cell.isEmpty() || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static Map<String, Node> mapping(String source, Node node, Set<String> allowed, String what) throws ScenarioException {

@@ -1,0 +1,2 @@
+/** CRM routes: the bulk-import file drop. */
+package org.parley.camel.crm;

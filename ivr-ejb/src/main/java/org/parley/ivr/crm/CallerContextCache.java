@@ -1,0 +1,65 @@
+package org.parley.ivr.crm;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.infinispan.Cache;
+import org.parley.ivr.call.CallRepository;
+
+/**
+ * Caller context by E.164 number, in the server's Infinispan cache {@code caller-context}
+ * (container {@code parley}, declared by the provisioning CLI; local in a standalone server,
+ * replicated in a cluster; entries expire after {@code PARLEY_CALLER_CONTEXT_TTL_MS}). Filled from
+ * the customer store and the call records on first need; CRM writes invalidate it; routed calls
+ * update the last queue in place.
+ */
+@ApplicationScoped
+public class CallerContextCache {
+
+    @Resource(lookup = "java:jboss/infinispan/cache/parley/caller-context")
+    Cache<String, CallerContext> cache;
+
+    @Inject
+    CrmStore crm;
+
+    @Inject
+    CallRepository calls;
+
+    /** The caller's context, loading it on a miss; null for a withheld number. */
+    public CallerContext get(String callerNumber) {
+        String number = PhoneNumbers.normalise(callerNumber, crm.countryCode());
+        if (number.isEmpty()) {
+            return null;
+        }
+        CallerContext cached = cache.get(number);
+        if (cached != null) {
+            return cached;
+        }
+        CallerContext loaded = load(number, callerNumber);
+        cache.putIfAbsent(number, loaded);
+        return loaded;
+    }
+
+    /** After a routed call: the next call from this number sees the queue at once. */
+    public void recordRoutedCall(String callerNumber, String queue, Instant at) {
+        String number = PhoneNumbers.normalise(callerNumber, crm.countryCode());
+        if (!number.isEmpty() && queue != null && !queue.isEmpty()) {
+            cache.computeIfPresent(number, (k, v) -> v.afterCall(queue, at));
+        }
+    }
+
+    public void invalidate(String e164) {
+        if (e164 != null && !e164.isEmpty()) {
+            cache.remove(e164);
+        }
+    }
+
+    private CallerContext load(String number, String raw) {
+        CallerContext profile = crm.lookup(number)
+                .orElse(new CallerContext(number, null, null, null, null, 0, null, null, Instant.now()));
+        return calls.lastRoutedCall(raw)
+                .map(last -> profile.afterCall(last.queue(), last.startedAt()))
+                .orElse(profile);
+    }
+}
