@@ -11,12 +11,15 @@ import java.lang.System.Logger.Level;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.camel.ami.AmiComponent;
+import org.parley.camel.ami.AmiRoutes;
 import org.parley.camel.crm.CrmImportRoutes;
 import org.parley.camel.dialog.DialogRoutes;
 import org.parley.camel.dialog.FastAgiSettings;
 import org.parley.camel.fastagi.FastAgiComponent;
 import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.dialog.DialogService;
+import org.parley.ivr.live.QueueBoard;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
 
@@ -71,6 +74,33 @@ public class CamelBootstrap {
     @Inject
     CrmImport crmImport;
 
+    @Inject
+    QueueBoard queueBoard;
+
+    /** Asterisk's manager interface; without a host Parley runs without live queue statistics. */
+    @Inject
+    @ConfigProperty(name = "parley.ami.host")
+    java.util.Optional<String> amiHost;
+
+    @Inject
+    @ConfigProperty(name = "parley.ami.port", defaultValue = "5038")
+    int amiPort;
+
+    @Inject
+    @ConfigProperty(name = "parley.ami.username", defaultValue = "parley")
+    String amiUsername;
+
+    @Inject
+    @ConfigProperty(name = "parley.ami.password")
+    java.util.Optional<String> amiPassword;
+
+    /** Longest wait between AMI login attempts. */
+    @Inject
+    @ConfigProperty(name = "parley.ami.max-backoff-ms", defaultValue = "30000")
+    long amiMaxBackoffMillis;
+
+    private final java.util.concurrent.atomic.AtomicLong amiEvents = new java.util.concurrent.atomic.AtomicLong();
+
     private CamelContext camel;
 
     @PostConstruct
@@ -90,6 +120,7 @@ public class CamelBootstrap {
                     () -> System.getProperty("jboss.server.data.dir", ".") + "/parley/crm-import"));
             java.nio.file.Files.createDirectories(importDir);
             camel.addRoutes(new CrmImportRoutes(crmImport, importDir));
+            addAmi();
             LOG.log(Level.INFO, "CRM bulk import: drop customer CSV files into {0}", importDir);
             camel.start();
         } catch (Exception e) {
@@ -100,6 +131,25 @@ public class CamelBootstrap {
         health.report("fastagi", new ComponentStatus(true, "listening on " + where + " for agi://<host>:" + agiPort + "/" + agiScript));
         LOG.log(Level.INFO, "Parley is ready: FastAGI on {0} (dialplan: AGI(agi://<parley-host>:{1,number,#}/{2})), API under /api",
                 where, agiPort, agiScript);
+    }
+
+    private void addAmi() throws Exception {
+        if (amiHost.isEmpty() || amiHost.get().isBlank()) {
+            health.report("ami", new ComponentStatus(true, "not configured (set parley.ami.host, parley.ami.password): no live queue statistics"));
+            return;
+        }
+        if (amiPassword.isEmpty()) {
+            health.report("ami", new ComponentStatus(false, "parley.ami.host is set but parley.ami.password is not"));
+            return;
+        }
+        AmiComponent ami = new AmiComponent();
+        ami.setThreadFactory(threadFactory);
+        ami.setLinkListener(status -> health.report("ami", new ComponentStatus(status.startsWith("connected"),
+                status + "; " + amiEvents.get() + " events")));
+        camel.addComponent("ami", ami);
+        health.report("ami", new ComponentStatus(false, "connecting to " + amiHost.get() + ":" + amiPort));
+        camel.addRoutes(new AmiRoutes("ami:asterisk?host=" + amiHost.get() + "&port=" + amiPort + "&username=" + amiUsername
+                + "&password=RAW(" + amiPassword.get() + ")&maxBackoffMillis=" + amiMaxBackoffMillis, queueBoard, amiEvents));
     }
 
     @PreDestroy

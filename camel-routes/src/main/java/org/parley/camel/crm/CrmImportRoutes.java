@@ -28,6 +28,8 @@ public class CrmImportRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Rejected rows are reported (log line and errors.txt) and move the file to error/: no stack trace needed.
+        onException(RejectedRowsException.class).handled(false).logStackTrace(false).logExhausted(false).logRetryAttempted(false);
         from("file:" + directory + "?include=.*\\.csv&readLock=changed&readLockMinAge=500&readLockCheckInterval=250"
                 + "&move=done/${file:name}&moveFailed=error/${file:name}")
                 .routeId(ROUTE_ID)

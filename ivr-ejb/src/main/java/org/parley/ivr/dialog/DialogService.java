@@ -18,6 +18,7 @@ import org.parley.ivr.call.TurnData;
 import org.parley.ivr.crm.CallerContext;
 import org.parley.ivr.crm.CallerContextCache;
 import org.parley.ivr.decision.DecisionService;
+import org.parley.ivr.live.QueueBoard;
 import org.parley.ivr.nlu.LanguageService;
 import org.parley.nlp.intent.ParseResult;
 import org.parley.nlp.sentiment.SentimentTrend;
@@ -55,6 +56,9 @@ public class DialogService {
 
     @Inject
     CallerContextCache contexts;
+
+    @Inject
+    QueueBoard queues;
 
     @Inject
     @ConfigProperty(name = "parley.dialog.max-turns", defaultValue = "4")
@@ -156,7 +160,7 @@ public class DialogService {
         }
     }
 
-    /** Everything the rules know at this turn. The CRM profile and live queue state join here with the CRM and AMI routes. */
+    /** Everything the rules know at this turn: the call, the caller's context, what was heard, and the live queues. */
     private Situation situation(CallInfo info, CallerContext context, Instant callStarted, int turn, int clarifications,
                                 Utterance heard, ParseResult understood, List<Double> moods) {
         String intent = null;
@@ -191,7 +195,7 @@ public class DialogService {
         }
         return new Situation(info.callerNumber(), info.uniqueId(), info.language(), now(), heard.getText(),
                 heard.getDigits(), intent, confidence, sentiment, average, trend, turn, clarifications, entities, customer,
-                lastCall, Map.of());
+                lastCall, queues.snapshot());
     }
 
     private LocalDateTime now() {

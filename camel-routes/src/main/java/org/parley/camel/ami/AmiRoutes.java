@@ -1,0 +1,70 @@
+package org.parley.camel.ami;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.parley.ivr.live.QueueBoard;
+
+/**
+ * Asterisk's manager events into the live picture: queue callers joining and leaving, answers
+ * with their hold time, member status, and the number of live channels. A dropped link clears the
+ * queue picture (it is rebuilt from the events after reconnecting) rather than keep stale numbers.
+ */
+public class AmiRoutes extends RouteBuilder {
+
+    public static final String ROUTE_ID = "ami-events";
+
+    private final String uri;
+    private final QueueBoard queues;
+    private final java.util.concurrent.atomic.AtomicLong events;
+    private final java.util.Set<String> channels = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public AmiRoutes(String uri, QueueBoard queues, java.util.concurrent.atomic.AtomicLong events) {
+        this.uri = uri;
+        this.queues = queues;
+        this.events = events;
+    }
+
+    /** Channels Asterisk reports up now. */
+    public int liveChannels() {
+        return channels.size();
+    }
+
+    @Override
+    public void configure() {
+        from(uri).routeId(ROUTE_ID).process(exchange -> {
+            Object event = exchange.getIn().getBody();
+            events.incrementAndGet();
+            if (event instanceof QueueCallerJoinEvent e) {
+                queues.callerJoined(e.getQueue(), e.getCount());
+            } else if (event instanceof QueueCallerLeaveEvent e) {
+                queues.callerLeft(e.getQueue(), e.getCount());
+            } else if (event instanceof QueueCallerAbandonEvent e) {
+                queues.callerLeft(e.getQueue(), null);
+            } else if (event instanceof AgentConnectEvent e) {
+                queues.answered(e.getQueue(), e.getHoldTime());
+            } else if (event instanceof QueueMemberStatusEvent e) {
+                queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName(), e.getStatus(), e.getPaused());
+            } else if (event instanceof QueueMemberAddedEvent e) {
+                queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName(), e.getStatus(), e.getPaused());
+            } else if (event instanceof QueueMemberRemovedEvent e) {
+                queues.memberRemoved(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName());
+            } else if (event instanceof NewChannelEvent e) {
+                channels.add(e.getUniqueId());
+            } else if (event instanceof HangupEvent e) {
+                channels.remove(e.getUniqueId());
+            } else if (event instanceof DisconnectEvent) {
+                queues.clear();
+                channels.clear();
+            }
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package org.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.parley.it.ParleyServer.call;
+import static org.parley.it.ParleyServer.get;
+import static org.parley.it.ParleyServer.recordedCall;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.File;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.tools.sim.AmiServer;
+import org.parley.tools.sim.CallScript;
+
+/**
+ * Parley's AMI link against the simulator's manager interface (banner, MD5 challenge login, event
+ * stream): queue events become QueueStatus facts that the rules act on; the link is cut and
+ * restored and the facts resume.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AmiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive parley() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("it.ear")));
+    }
+
+    private static boolean amiUp() throws Exception {
+        return get("/api/health").body().asJsonObject().getJsonObject("components").getJsonObject("ami").getBoolean("up");
+    }
+
+    private static void longWaitOnCards(AmiServer ami) {
+        ami.emit("QueueMemberStatus", Map.of("Queue", "cards", "Interface", "PJSIP/agent1", "MemberName", "agent1", "Status", "2", "Paused", "0"));
+        ami.emit("QueueMemberStatus", Map.of("Queue", "cards", "Interface", "PJSIP/agent2", "MemberName", "agent2", "Status", "2", "Paused", "0"));
+        ami.emit("AgentConnect", Map.of("Queue", "cards", "Interface", "PJSIP/agent1", "MemberName", "agent1", "HoldTime", "400",
+                "RingTime", "3", "Channel", "PJSIP/5550000-1", "Uniqueid", "1700000000.1"));
+        for (int count = 1; count <= 3; count++) {
+            ami.emit("QueueCallerJoin", Map.of("Queue", "cards", "Position", String.valueOf(count), "Count", String.valueOf(count),
+                    "Channel", "PJSIP/caller-" + count, "Uniqueid", "1700000001." + count));
+        }
+    }
+
+    private static JsonObject decision(String uniqueId) throws Exception {
+        return recordedCall(uniqueId).getJsonArray("turns").getJsonObject(0).getJsonObject("decision");
+    }
+
+    @Test
+    void queueEventsBecomeFactsAndResumeAfterTheLinkIsCut() throws Exception {
+        try (AmiServer ami = new AmiServer(Integer.getInteger("it.ami.port"), "parley", "it-secret")) {
+            await().atMost(WAIT).until(AmiIT::amiUp);
+            assertThat(ami.logins()).isEqualTo(1);
+
+            longWaitOnCards(ami);
+            await().atMost(WAIT).untilAsserted(() -> {
+                var result = call(CallScript.from("5558001").say("I need to activate my new card"));
+                assertThat(result.route()).isEqualTo("callback");
+            });
+            var waited = call(CallScript.from("5558002").uniqueId("1800000400.1").say("I need to activate my new card"));
+            assertThat(waited.route()).isEqualTo("callback");
+            assertThat(waited.queue()).isEqualTo("cards");
+            assertThat(decision("1800000400.1").getJsonArray("facts").getValuesAs(JsonString::getString))
+                    .contains("QueueStatus{queue=cards, waiting=3, expectedWaitSeconds=800, agentsAvailable=0}");
+            assertThat(decision("1800000400.1").getJsonArray("firedRules").getValuesAs(JsonString::getString))
+                    .contains("A long wait offers a callback instead");
+
+            // the link drops: the stale picture is dropped with it, and asterisk-java logs in again
+            ami.dropConnections();
+            await().atMost(WAIT).until(() -> ami.logins() >= 2 && ami.loggedIn() == 1);
+            await().atMost(WAIT).until(AmiIT::amiUp);
+            assertThat(call(CallScript.from("5558003").say("I need to activate my new card")).route()).isEqualTo("cards");
+
+            // events after the reconnect count again
+            longWaitOnCards(ami);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(call(CallScript.from("5558004").say("I need to activate my new card")).route()).isEqualTo("callback"));
+        }
+        // the simulator is gone: the link is down, and no queue facts linger for other tests
+        await().atMost(WAIT).until(() -> !amiUp());
+        assertThat(call(CallScript.from("5558005").say("I need to activate my new card")).route()).isEqualTo("cards");
+    }
+}
