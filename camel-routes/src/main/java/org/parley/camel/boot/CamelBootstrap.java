@@ -15,10 +15,13 @@ import org.parley.camel.ami.AmiComponent;
 import org.parley.camel.ami.AmiRoutes;
 import org.parley.camel.crm.CrmImportRoutes;
 import org.parley.camel.dialog.DialogRoutes;
+import org.parley.camel.events.EventDeliveryRoutes;
 import org.parley.camel.dialog.FastAgiSettings;
 import org.parley.camel.fastagi.FastAgiComponent;
 import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.dialog.DialogService;
+import org.parley.ivr.events.EventDelivery;
+import org.parley.ivr.events.EventOutbox;
 import org.parley.ivr.live.QueueBoard;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
@@ -77,6 +80,17 @@ public class CamelBootstrap {
     @Inject
     QueueBoard queueBoard;
 
+    @Inject
+    EventOutbox eventOutbox;
+
+    @Inject
+    EventDelivery eventDelivery;
+
+    /** How often the event outbox is polled for due deliveries. */
+    @Inject
+    @ConfigProperty(name = "parley.events.poll-ms", defaultValue = "500")
+    long eventPollMillis;
+
     /** Asterisk's manager interface; without a host Parley runs without live queue statistics. */
     @Inject
     @ConfigProperty(name = "parley.ami.host")
@@ -121,6 +135,10 @@ public class CamelBootstrap {
             java.nio.file.Files.createDirectories(importDir);
             camel.addRoutes(new CrmImportRoutes(crmImport, importDir));
             addAmi();
+            if (!eventOutbox.targets().isEmpty()) {
+                camel.addRoutes(new EventDeliveryRoutes(eventDelivery, eventPollMillis));
+                LOG.log(Level.INFO, "Call events go to {0}", eventOutbox.targets());
+            }
             LOG.log(Level.INFO, "CRM bulk import: drop customer CSV files into {0}", importDir);
             camel.start();
         } catch (Exception e) {

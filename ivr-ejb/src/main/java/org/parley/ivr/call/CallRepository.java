@@ -1,6 +1,10 @@
 package org.parley.ivr.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -9,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parley.ivr.dialog.CallInfo;
+import org.parley.ivr.events.EventOutbox;
 import org.parley.nlp.intent.ParseResult;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.fact.Decision;
@@ -26,12 +31,16 @@ public class CallRepository {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
+    @Inject
+    EventOutbox events;
+
     /** Records a call entering the IVR; returns its id. */
     @Transactional
     public long start(CallInfo info) {
         CallRecord call = new CallRecord(info.uniqueId(), info.channel(), info.callerNumber(), info.dialedNumber(), Instant.now());
         em.persist(call);
         em.flush();
+        events.record("call.started", info.uniqueId(), callJson(call).build());
         return call.getId();
     }
 
@@ -56,6 +65,29 @@ public class CallRepository {
                 d.getQueue(), d.getPriority(), d.getPrompt(), r.ruleSetVersion(), r.firedRules(), r.facts(),
                 data.situation() == null ? null : data.situation().toYaml(), r.nanos() / 1_000));
         call.addTurn(turn);
+        if (d.isDecided() && d.getAction() != org.parley.rules.fact.Action.CLARIFY) {
+            JsonArrayBuilder fired = Json.createArrayBuilder();
+            r.firedRules().forEach(fired::add);
+            JsonObjectBuilder decision = Json.createObjectBuilder().add("action", d.getAction().name()).add("route", d.getRoute())
+                    .add("queue", d.getQueue()).add("priority", d.getPriority()).add("ruleSetVersion", r.ruleSetVersion())
+                    .add("firedRules", fired);
+            JsonObjectBuilder routed = callJson(call).add("turn", data.number()).add("decision", decision);
+            if (p != null) {
+                routed.add("intent", p.intent()).add("confidence", p.confidence())
+                        .add("sentiment", Json.createObjectBuilder().add("label", p.sentiment().label()).add("score", p.sentiment().score()));
+            }
+            events.record("call.routed", call.getUniqueId(), routed.build());
+        }
+    }
+
+    private static JsonObjectBuilder callJson(CallRecord call) {
+        return Json.createObjectBuilder().add("id", call.getId()).add("uniqueId", call.getUniqueId())
+                .add("callerNumber", nullToEmpty(call.getCallerNumber())).add("dialedNumber", nullToEmpty(call.getDialedNumber()))
+                .add("startedAt", call.getStartedAt().toString());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** A routed call: the queue it went to and when it started. */
@@ -90,6 +122,25 @@ public class CallRepository {
         boolean routed = decision != null && status != CallStatus.ABANDONED && status != CallStatus.FAILED;
         call.finish(status, routed ? decision.getRoute() : null, routed && !decision.getQueue().isEmpty() ? decision.getQueue() : null,
                 routed && !decision.getQueue().isEmpty() ? decision.getPriority() : null, Instant.now());
+        Instant ended = call.getEndedAt() == null ? Instant.now() : call.getEndedAt();
+        StringBuilder transcript = new StringBuilder();
+        for (Turn t : call.getTurns()) {
+            String said = t.getText() != null && !t.getText().isEmpty() ? t.getText() : t.getDigits() == null ? "" : "keys " + t.getDigits();
+            if (!said.isEmpty()) {
+                transcript.append(transcript.isEmpty() ? "" : " | ").append(said);
+            }
+        }
+        JsonObjectBuilder endedJson = callJson(call).add("status", status.name())
+                .add("durationSeconds", java.time.Duration.between(call.getStartedAt(), ended).toMillis() / 1000.0)
+                .add("turns", call.getTurns().size())
+                .add("transcript", truncate(transcript.toString()));
+        if (call.getRoute() != null) {
+            endedJson.add("route", call.getRoute());
+        }
+        if (call.getQueue() != null) {
+            endedJson.add("queue", call.getQueue());
+        }
+        events.record("call.ended", call.getUniqueId(), endedJson.build());
     }
 
     /** The most recent calls first. */

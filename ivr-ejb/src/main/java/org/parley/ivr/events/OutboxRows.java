@@ -1,0 +1,76 @@
+package org.parley.ivr.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+
+/** The outbox table's reads and writes for delivery, each its own short transaction. */
+@ApplicationScoped
+public class OutboxRows {
+
+    private static final System.Logger LOG = System.getLogger(OutboxRows.class.getName());
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager em;
+
+    @Transactional
+    public List<OutboxEvent> due(int max) {
+        return em.createQuery("select e from OutboxEvent e where e.deliveredAt is null and e.dead = false and e.nextAttemptAt <= :now"
+                        + " order by e.id", OutboxEvent.class)
+                .setParameter("now", Instant.now()).setMaxResults(max).getResultList();
+    }
+
+    @Transactional
+    public void settle(long id, String error, int maxAttempts, long maxBackoffMillis) {
+        OutboxEvent e = em.find(OutboxEvent.class, id);
+        Instant now = Instant.now();
+        if (error == null) {
+            e.delivered(now);
+            return;
+        }
+        long backoff = Math.min(maxBackoffMillis, 500L << Math.min(e.getAttempts(), 20));
+        e.failed(error, now, backoff, maxAttempts);
+        if (e.isDead()) {
+            LOG.log(Level.WARNING, "Event {0} ({1}, call {2}) to {3} is dead after {4} attempts: {5}; replay it with POST /api/events/dead/{6}/replay",
+                    e.getEventId(), e.getType(), e.getCallUniqueId(), e.getTarget(), e.getAttempts(), error, e.getId());
+        } else {
+            LOG.log(Level.DEBUG, "Event {0} to {1} failed ({2}); attempt {3} of {4}, next in {5} ms", e.getEventId(), e.getTarget(),
+                    error, e.getAttempts(), maxAttempts, backoff);
+        }
+    }
+
+    /** Dead events, oldest first. */
+    @Transactional
+    public List<OutboxEvent> dead(int max) {
+        return em.createQuery("select e from OutboxEvent e where e.dead = true order by e.id", OutboxEvent.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Puts a dead event (or all, when {@code id} is null) back in line; returns how many. */
+    @Transactional
+    public int replay(Long id) {
+        List<OutboxEvent> rows = id == null
+                ? em.createQuery("select e from OutboxEvent e where e.dead = true", OutboxEvent.class).getResultList()
+                : em.createQuery("select e from OutboxEvent e where e.dead = true and e.id = :id", OutboxEvent.class)
+                        .setParameter("id", id).getResultList();
+        Instant now = Instant.now();
+        rows.forEach(e -> e.revive(now));
+        return rows.size();
+    }
+
+    /** Counts for operators: waiting, delivered, dead. */
+    @Transactional
+    public java.util.Map<String, Long> counts() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("pending", em.createQuery("select count(e) from OutboxEvent e where e.deliveredAt is null and e.dead = false", Long.class)
+                .getSingleResult());
+        counts.put("delivered", em.createQuery("select count(e) from OutboxEvent e where e.deliveredAt is not null", Long.class)
+                .getSingleResult());
+        counts.put("dead", em.createQuery("select count(e) from OutboxEvent e where e.dead = true", Long.class).getSingleResult());
+        return counts;
+    }
+}

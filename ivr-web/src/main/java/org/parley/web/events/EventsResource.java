@@ -1,0 +1,75 @@
+package org.parley.web.events;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.ivr.events.EventDelivery;
+import org.parley.ivr.events.OutboxEvent;
+
+/** Call events to the CRM: delivery counts, the dead-letter store and replay. */
+@Path("/events")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "events")
+public class EventsResource {
+
+    /** An event that could not be delivered. */
+    public record DeadEvent(long id, String eventId, String type, String target, String callUniqueId, int attempts, String lastError,
+                            Instant createdAt) {
+        static DeadEvent of(OutboxEvent e) {
+            return new DeadEvent(e.getId(), e.getEventId(), e.getType(), e.getTarget(), e.getCallUniqueId(), e.getAttempts(),
+                    e.getLastError(), e.getCreatedAt());
+        }
+    }
+
+    @Inject
+    EventDelivery delivery;
+
+    @GET
+    @Operation(summary = "Events waiting, delivered and dead")
+    public Map<String, Long> counts() {
+        return delivery.counts();
+    }
+
+    @GET
+    @Path("/dead")
+    @Operation(summary = "Events that ran out of delivery attempts, oldest first")
+    public List<DeadEvent> dead(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit must be 1..1000; got " + limit);
+        }
+        return delivery.dead(limit).stream().map(DeadEvent::of).toList();
+    }
+
+    @POST
+    @Path("/dead/{id}/replay")
+    @Operation(summary = "Deliver one dead event again (from the first attempt)")
+    public Map<String, Integer> replay(@PathParam("id") long id) {
+        int n = delivery.replay(id);
+        if (n == 0) {
+            throw new NotFoundException("no dead event " + id);
+        }
+        return Map.of("replayed", n);
+    }
+
+    @POST
+    @Path("/dead/replay")
+    @Operation(summary = "Deliver every dead event again")
+    public Map<String, Integer> replayAll() {
+        return Map.of("replayed", delivery.replay(null));
+    }
+}
