@@ -14,10 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.camel.ami.AmiComponent;
 import org.parley.camel.ami.AmiRoutes;
 import org.parley.camel.crm.CrmImportRoutes;
+import org.parley.camel.crm.CrmLookupRoutes;
 import org.parley.camel.dialog.DialogRoutes;
 import org.parley.camel.events.EventDeliveryRoutes;
 import org.parley.camel.dialog.FastAgiSettings;
 import org.parley.camel.fastagi.FastAgiComponent;
+import org.parley.ivr.crm.CrmGateway;
 import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.dialog.DialogService;
 import org.parley.ivr.events.EventDelivery;
@@ -86,6 +88,26 @@ public class CamelBootstrap {
     @Inject
     EventDelivery eventDelivery;
 
+    @Inject
+    CrmGateway crmGateway;
+
+    /** The deployment's CRM, asked about callers not cached: a URL with {number}, e.g. https://crm/api/customers?phone={number}. */
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup-url")
+    java.util.Optional<String> crmLookupUrl;
+
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup.timeout-ms", defaultValue = "800")
+    long crmLookupTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup.fields", defaultValue = "customerId=id,phone=phone,name=name,tier=tier,language=language,openCases=openCases")
+    String crmLookupFields;
+
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup.open-seconds", defaultValue = "30")
+    long crmLookupOpenSeconds;
+
     /** How often the event outbox is polled for due deliveries. */
     @Inject
     @ConfigProperty(name = "parley.events.poll-ms", defaultValue = "500")
@@ -135,6 +157,7 @@ public class CamelBootstrap {
             java.nio.file.Files.createDirectories(importDir);
             camel.addRoutes(new CrmImportRoutes(crmImport, importDir));
             addAmi();
+            addCrmLookup();
             if (!eventOutbox.targets().isEmpty()) {
                 camel.addRoutes(new EventDeliveryRoutes(eventDelivery, eventPollMillis));
                 LOG.log(Level.INFO, "Call events go to {0}", eventOutbox.targets());
@@ -149,6 +172,18 @@ public class CamelBootstrap {
         health.report("fastagi", new ComponentStatus(true, "listening on " + where + " for agi://<host>:" + agiPort + "/" + agiScript));
         LOG.log(Level.INFO, "Parley is ready: FastAGI on {0} (dialplan: AGI(agi://<parley-host>:{1,number,#}/{2})), API under /api",
                 where, agiPort, agiScript);
+    }
+
+    private void addCrmLookup() throws Exception {
+        if (crmLookupUrl.isEmpty() || crmLookupUrl.get().isBlank()) {
+            health.report("crm", new ComponentStatus(true, "local customer store only (set parley.crm.lookup-url to ask the CRM)"));
+            return;
+        }
+        camel.addRoutes(new CrmLookupRoutes(new CrmLookupRoutes.Settings(crmLookupUrl.get(), crmLookupTimeoutMillis,
+                CrmLookupRoutes.fields(crmLookupFields), 4, crmLookupOpenSeconds)));
+        org.apache.camel.ProducerTemplate producer = camel.createProducerTemplate();
+        crmGateway.install(number -> producer.requestBody(CrmLookupRoutes.ENDPOINT, number, CrmGateway.Result.class));
+        health.report("crm", new ComponentStatus(true, "asks " + crmLookupUrl.get() + " (timeout " + crmLookupTimeoutMillis + " ms)"));
     }
 
     private void addAmi() throws Exception {

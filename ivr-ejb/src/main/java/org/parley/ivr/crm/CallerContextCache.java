@@ -26,6 +26,12 @@ public class CallerContextCache {
     @Inject
     CallRepository calls;
 
+    @Inject
+    CrmGateway remote;
+
+    /** How long a context built while the CRM was unavailable is kept (it is retried after this). */
+    private static final long STALE_SECONDS = 30;
+
     /** The caller's context, loading it on a miss; null for a withheld number. */
     public CallerContext get(String callerNumber) {
         String number = PhoneNumbers.normalise(callerNumber, crm.countryCode());
@@ -37,7 +43,11 @@ public class CallerContextCache {
             return cached;
         }
         CallerContext loaded = load(number, callerNumber);
-        cache.putIfAbsent(number, loaded);
+        if (loaded.stale()) {
+            cache.putIfAbsent(number, loaded, STALE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } else {
+            cache.putIfAbsent(number, loaded);
+        }
         return loaded;
     }
 
@@ -49,6 +59,37 @@ public class CallerContextCache {
         }
     }
 
+    /**
+     * The CRM's answer when one is configured and answers (the local store is refreshed with it);
+     * otherwise the local store's copy, marked stale when the CRM was asked and did not answer.
+     */
+    private CallerContext profile(String number) {
+        CallerContext unknown = new CallerContext(number, null, null, null, null, 0, null, null, Instant.now(), false);
+        if (remote.configured()) {
+            CrmGateway.Result r = remote.lookup(number);
+            switch (r.outcome()) {
+                case FOUND -> {
+                    CustomerInput c = r.customer();
+                    try {
+                        crm.upsertCustomer(c);
+                    } catch (CrmValidationException e) {
+                        System.getLogger(CallerContextCache.class.getName()).log(System.Logger.Level.WARNING,
+                                "The CRM's record for {0} does not validate, not stored locally: {1}", number, e.getMessage());
+                    }
+                    return new CallerContext(number, c.customerId(), c.name(), c.tier() == null ? "standard" : c.tier(),
+                            c.language(), r.openCases(), null, null, Instant.now(), false);
+                }
+                case NOT_FOUND -> {
+                    return unknown;
+                }
+                default -> {
+                    return crm.lookup(number).map(CallerContext::asStale).orElse(unknown.asStale());
+                }
+            }
+        }
+        return crm.lookup(number).orElse(unknown);
+    }
+
     public void invalidate(String e164) {
         if (e164 != null && !e164.isEmpty()) {
             cache.remove(e164);
@@ -56,8 +97,7 @@ public class CallerContextCache {
     }
 
     private CallerContext load(String number, String raw) {
-        CallerContext profile = crm.lookup(number)
-                .orElse(new CallerContext(number, null, null, null, null, 0, null, null, Instant.now()));
+        CallerContext profile = profile(number);
         return calls.lastRoutedCall(raw)
                 .map(last -> profile.afterCall(last.queue(), last.startedAt()))
                 .orElse(profile);

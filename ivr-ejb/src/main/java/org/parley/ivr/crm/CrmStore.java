@@ -103,7 +103,7 @@ public class CrmStore {
             long open = em.createQuery("select count(k) from CaseRecord k where k.customerId = :id and k.open = true", Long.class)
                     .setParameter("id", c.getCustomerId()).getSingleResult();
             return new CallerContext(e164, c.getCustomerId(), c.getName(), c.getTier(), c.getLanguage(), (int) open, null, null,
-                    Instant.now());
+                    Instant.now(), false);
         });
     }
 

@@ -186,7 +186,7 @@ public class DialogService {
         if (context != null) {
             if (context.known()) {
                 customer = new Situation.Customer(context.customerId(), context.name(), context.tier(), context.language(),
-                        context.openCases(), false);
+                        context.openCases(), context.stale());
             }
             if (context.lastQueue() != null) {
                 lastCall = new Situation.LastCall(context.lastQueue(),
