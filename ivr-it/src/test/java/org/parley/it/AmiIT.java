@@ -75,6 +75,13 @@ class AmiIT {
             assertThat(decision("1800000400.1").getJsonArray("firedRules").getValuesAs(JsonString::getString))
                     .contains("A long wait offers a callback instead");
 
+            // the callback is placed back through Asterisk: AMI Originate into the callback context
+            await().atMost(WAIT).until(() -> ami.originated().stream().anyMatch(o -> "Local/5558002@parley-outbound".equals(o.get("channel"))));
+            assertThat(ami.originated()).filteredOn(o -> "Local/5558002@parley-outbound".equals(o.get("channel"))).first()
+                    .satisfies(o -> assertThat(o).containsEntry("context", "parley-callback").containsEntry("exten", "s"));
+            await().atMost(WAIT).until(() -> get("/api/callbacks").body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                    .anyMatch(c -> c.getString("callUniqueId").equals("1800000400.1") && c.getString("status").equals("PLACED")));
+
             // the link drops: the stale picture is dropped with it, and asterisk-java logs in again
             ami.dropConnections();
             await().atMost(WAIT).until(() -> ami.logins() >= 2 && ami.loggedIn() == 1);

@@ -58,6 +58,13 @@ class CrmIT {
         JsonObject context = get("/api/crm/callers/5550102000").body().asJsonObject();
         assertThat(context.getInt("openCases")).isEqualTo(1);
         assertThat(context.getString("lastQueue")).isEqualTo("lang-es");
+
+        // the CRM changes the customer: the next call is routed by the new profile, no restart
+        assertThat(put("/api/crm/customers/C-100", "{\"phone\":\"(555) 010-2000\",\"name\":\"Ana Lopez\",\"tier\":\"standard\"}").status())
+                .isEqualTo(200);
+        var after = call(CallScript.from("5550102000").uniqueId("1800000300.2").say("how much money is in my account"));
+        assertThat(after.priority()).as("no longer VIP").isEqualTo("4");
+        assertThat(after.queue()).as("no language desk, back to the queue of the last call").isEqualTo("lang-es");
     }
 
     @Test

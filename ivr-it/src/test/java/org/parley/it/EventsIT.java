@@ -124,6 +124,8 @@ class EventsIT {
             assertThat(post("/api/events/dead/replay", "{}").status()).isEqualTo(200);
             await().atMost(WAIT).until(() -> received("/broken", "1800000500.", null) == 18);
             assertThat(get("/api/events").body().asJsonObject().getJsonNumber("deliveredSinceStart").longValue()).isGreaterThanOrEqualTo(36);
+            assertThat(get("/api/events/targets").body().asJsonObject()
+                    .getJsonNumber("http://127.0.0.1:" + PORT + "/broken").longValue()).isGreaterThanOrEqualTo(18);
         } finally {
             server.stop(0);
         }

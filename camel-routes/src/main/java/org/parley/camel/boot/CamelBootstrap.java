@@ -12,13 +12,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.camel.ami.AmiComponent;
+import org.parley.camel.ami.AmiConsumer;
 import org.parley.camel.ami.AmiRoutes;
+import org.parley.camel.callback.CallbackRoutes;
 import org.parley.camel.crm.CrmImportRoutes;
 import org.parley.camel.crm.CrmLookupRoutes;
 import org.parley.camel.dialog.DialogRoutes;
 import org.parley.camel.events.EventDeliveryRoutes;
 import org.parley.camel.dialog.FastAgiSettings;
 import org.parley.camel.fastagi.FastAgiComponent;
+import org.parley.ivr.callback.Callbacks;
 import org.parley.ivr.crm.CrmGateway;
 import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.dialog.DialogService;
@@ -176,31 +179,47 @@ public class CamelBootstrap {
 
     private void addCrmLookup() throws Exception {
         if (crmLookupUrl.isEmpty() || crmLookupUrl.get().isBlank()) {
-            health.report("crm", new ComponentStatus(true, "local customer store only (set parley.crm.lookup-url to ask the CRM)"));
+            health.report("crm", ComponentStatus.optional(true, "local customer store only (set parley.crm.lookup-url to ask the CRM)"));
             return;
         }
         camel.addRoutes(new CrmLookupRoutes(new CrmLookupRoutes.Settings(crmLookupUrl.get(), crmLookupTimeoutMillis,
                 CrmLookupRoutes.fields(crmLookupFields), 4, crmLookupOpenSeconds)));
         org.apache.camel.ProducerTemplate producer = camel.createProducerTemplate();
         crmGateway.install(number -> producer.requestBody(CrmLookupRoutes.ENDPOINT, number, CrmGateway.Result.class));
-        health.report("crm", new ComponentStatus(true, "asks " + crmLookupUrl.get() + " (timeout " + crmLookupTimeoutMillis + " ms)"));
+        health.report("crm", ComponentStatus.optional(true, "asks " + crmLookupUrl.get() + " (timeout " + crmLookupTimeoutMillis + " ms)"));
     }
+
+    @Inject
+    Callbacks callbacks;
+
+    /** The channel a callback is placed on; {number} is the caller's number. */
+    @Inject
+    @ConfigProperty(name = "parley.callback.channel", defaultValue = "Local/{number}@parley-outbound")
+    String callbackChannel;
+
+    @Inject
+    @ConfigProperty(name = "parley.callback.context", defaultValue = "parley-callback")
+    String callbackContext;
 
     private void addAmi() throws Exception {
         if (amiHost.isEmpty() || amiHost.get().isBlank()) {
-            health.report("ami", new ComponentStatus(true, "not configured (set parley.ami.host, parley.ami.password): no live queue statistics"));
+            health.report("ami", ComponentStatus.optional(true, "not configured (set parley.ami.host, parley.ami.password): no live queue statistics"));
             return;
         }
         if (amiPassword.isEmpty()) {
-            health.report("ami", new ComponentStatus(false, "parley.ami.host is set but parley.ami.password is not"));
+            health.report("ami", ComponentStatus.optional(false, "parley.ami.host is set but parley.ami.password is not"));
             return;
         }
         AmiComponent ami = new AmiComponent();
         ami.setThreadFactory(threadFactory);
-        ami.setLinkListener(status -> health.report("ami", new ComponentStatus(status.startsWith("connected"),
+        ami.setLinkListener(status -> health.report("ami", ComponentStatus.optional(status.startsWith("connected"),
                 status + "; " + amiEvents.get() + " events")));
         camel.addComponent("ami", ami);
-        health.report("ami", new ComponentStatus(false, "connecting to " + amiHost.get() + ":" + amiPort));
+        health.report("ami", ComponentStatus.optional(false, "connecting to " + amiHost.get() + ":" + amiPort));
+        camel.addRoutes(new CallbackRoutes(callbacks, () -> {
+            var route = camel.getRoute(AmiRoutes.ROUTE_ID);
+            return route != null && route.getConsumer() instanceof AmiConsumer consumer ? consumer.connection() : null;
+        }, callbackChannel, callbackContext));
         camel.addRoutes(new AmiRoutes("ami:asterisk?host=" + amiHost.get() + "&port=" + amiPort + "&username=" + amiUsername
                 + "&password=RAW(" + amiPassword.get() + ")&maxBackoffMillis=" + amiMaxBackoffMillis, queueBoard, amiEvents));
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.parley.ivr.callback.Callbacks;
 import org.parley.ivr.dialog.CallInfo;
 import org.parley.ivr.events.EventOutbox;
 import org.parley.nlp.intent.ParseResult;
@@ -33,6 +34,9 @@ public class CallRepository {
 
     @Inject
     EventOutbox events;
+
+    @Inject
+    Callbacks callbacks;
 
     /** Records a call entering the IVR; returns its id. */
     @Transactional
@@ -141,6 +145,10 @@ public class CallRepository {
             endedJson.add("queue", call.getQueue());
         }
         events.record("call.ended", call.getUniqueId(), endedJson.build());
+        if (routed && decision.getAction() == org.parley.rules.fact.Action.CALLBACK && call.getCallerNumber() != null
+                && call.getCallerNumber().chars().anyMatch(Character::isDigit)) {
+            callbacks.request(call.getUniqueId(), call.getCallerNumber(), decision.getQueue(), decision.getPriority());
+        }
     }
 
     /** The most recent calls first. */

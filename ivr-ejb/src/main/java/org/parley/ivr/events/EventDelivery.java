@@ -88,6 +88,11 @@ public class EventDelivery {
         return rows.replay(id);
     }
 
+    /** Delivered events per target (webhook URL). */
+    public java.util.Map<String, Long> deliveredByTarget() {
+        return rows.deliveredByTarget();
+    }
+
     /** Counts for operators: waiting, delivered, dead, and this node's delivery counters. */
     public java.util.Map<String, Long> counts() {
         java.util.Map<String, Long> counts = rows.counts();

@@ -73,4 +73,15 @@ public class OutboxRows {
         counts.put("dead", em.createQuery("select count(e) from OutboxEvent e where e.dead = true", Long.class).getSingleResult());
         return counts;
     }
+
+    /** Delivered events per target. */
+    @Transactional
+    public java.util.Map<String, Long> deliveredByTarget() {
+        java.util.Map<String, Long> byTarget = new java.util.TreeMap<>();
+        for (Object[] row : em.createQuery("select e.target, count(e) from OutboxEvent e where e.deliveredAt is not null group by e.target",
+                Object[].class).getResultList()) {
+            byTarget.put((String) row[0], (Long) row[1]);
+        }
+        return byTarget;
+    }
 }

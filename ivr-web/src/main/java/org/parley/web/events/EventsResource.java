@@ -46,6 +46,13 @@ public class EventsResource {
     }
 
     @GET
+    @Path("/targets")
+    @Operation(summary = "Delivered events per target (webhook URL)")
+    public Map<String, Long> targets() {
+        return delivery.deliveredByTarget();
+    }
+
+    @GET
     @Path("/dead")
     @Operation(summary = "Events that ran out of delivery attempts, oldest first")
     public List<DeadEvent> dead(@QueryParam("limit") @DefaultValue("100") int limit) {

@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
 
-/** UP (200) when every part can take calls, DOWN (503) otherwise, with each part's state. */
+/**
+ * UP (200) when every part is up; DEGRADED (200) when an optional part (AMI link, external CRM) is
+ * down but calls are taken; DOWN (503) when a part calls need is down; with each part's state.
+ */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -31,8 +34,9 @@ public class HealthResource {
     @Operation(summary = "Whether this node can take calls, and the state of each part")
     public Response get() {
         Map<String, ComponentStatus> components = health.check();
-        boolean up = components.values().stream().allMatch(ComponentStatus::up);
-        return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(new Health(up ? "UP" : "DOWN", components)).build();
+        boolean takesCalls = components.values().stream().filter(ComponentStatus::required).allMatch(ComponentStatus::up);
+        boolean all = components.values().stream().allMatch(ComponentStatus::up);
+        return Response.status(takesCalls ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(new Health(!takesCalls ? "DOWN" : all ? "UP" : "DEGRADED", components)).build();
     }
 }

@@ -1,0 +1,117 @@
+package org.parley.ivr.callback;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A caller to ring back from a queue: due at {@code dueAt}, then placed (or failed after its attempts). */
+@Entity
+@Table(name = "callback_request", indexes = @Index(name = "ix_callback_due", columnList = "status, dueAt"))
+public class CallbackRequest {
+
+    /** Where a callback stands. */
+    public enum Status { PENDING, PLACED, FAILED }
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String callUniqueId;
+
+    @Column(nullable = false, length = 64)
+    private String number;
+
+    @Column(nullable = false, length = 64)
+    private String queue;
+
+    private int priority;
+
+    @Column(nullable = false)
+    private Instant dueAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Status status = Status.PENDING;
+
+    private int attempts;
+
+    @Column(length = 300)
+    private String lastError;
+
+    private Instant placedAt;
+
+    protected CallbackRequest() {
+    }
+
+    CallbackRequest(String callUniqueId, String number, String queue, int priority, Instant dueAt) {
+        this.callUniqueId = callUniqueId;
+        this.number = number;
+        this.queue = queue;
+        this.priority = priority;
+        this.dueAt = dueAt;
+    }
+
+    void placed(Instant at) {
+        attempts++;
+        status = Status.PLACED;
+        placedAt = at;
+        lastError = null;
+    }
+
+    void failed(String error, Instant retryAt, int maxAttempts) {
+        attempts++;
+        lastError = error.length() > 300 ? error.substring(0, 300) : error;
+        if (attempts >= maxAttempts) {
+            status = Status.FAILED;
+        } else {
+            dueAt = retryAt;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCallUniqueId() {
+        return callUniqueId;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getPlacedAt() {
+        return placedAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** The callbacks the rules offered, for operators. */
+package org.parley.web.callbacks;
