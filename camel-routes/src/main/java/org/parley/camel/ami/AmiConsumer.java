@@ -116,8 +116,14 @@ public class AmiConsumer extends DefaultConsumer implements ManagerEventListener
         }
         if (connection != null) {
             connection.removeEventListener(this);
-            if (connection.getState() == ManagerConnectionState.CONNECTED) {
-                connection.logoff();
+            // Also while asterisk-java is reconnecting: logoff ends its reconnect thread, which would outlive the deployment.
+            ManagerConnectionState state = connection.getState();
+            if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+                try {
+                    connection.logoff();
+                } catch (IllegalStateException e) {
+                    LOG.log(Level.DEBUG, "AMI: logoff in state {0}: {1}", state, e.getMessage());
+                }
             }
         }
         super.doStop();

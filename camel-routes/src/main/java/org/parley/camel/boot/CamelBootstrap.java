@@ -150,6 +150,8 @@ public class CamelBootstrap {
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("parley");
         camel.setApplicationContextClassLoader(CamelBootstrap.class.getClassLoader());
+        // Undeploy must not hang on a slow webhook or CRM: in-flight work gets 10 s, then stops.
+        camel.getShutdownStrategy().setTimeout(10);
         FastAgiComponent fastagi = new FastAgiComponent();
         fastagi.setThreadFactory(threadFactory);
         camel.addComponent("fastagi", fastagi);

@@ -11,6 +11,7 @@ public class EventDeliveryRoutes extends RouteBuilder {
 
     public static final String ROUTE_ID = "event-outbox";
     private static final int BATCH = 100;
+    private static final int MAX_BATCHES_PER_TICK = 5;
 
     private final EventDelivery delivery;
     private final long pollMillis;
@@ -25,10 +26,12 @@ public class EventDeliveryRoutes extends RouteBuilder {
         from("timer:event-outbox?delay=1000&period=" + pollMillis)
                 .routeId(ROUTE_ID)
                 .process(exchange -> {
-                    int attempted;
-                    do {
-                        attempted = delivery.deliverDue(BATCH);
-                    } while (attempted == BATCH);
+                    // A few batches per tick at most, so stopping the route (undeploy) never waits long.
+                    for (int i = 0; i < MAX_BATCHES_PER_TICK && !exchange.getContext().isStopping(); i++) {
+                        if (delivery.deliverDue(BATCH) < BATCH) {
+                            break;
+                        }
+                    }
                 });
     }
 }

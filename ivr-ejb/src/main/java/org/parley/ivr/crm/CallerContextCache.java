@@ -32,23 +32,34 @@ public class CallerContextCache {
     /** How long a context built while the CRM was unavailable is kept (it is retried after this). */
     private static final long STALE_SECONDS = 30;
 
+    private final LookupTimes times = new LookupTimes();
+
     /** The caller's context, loading it on a miss; null for a withheld number. */
     public CallerContext get(String callerNumber) {
         String number = PhoneNumbers.normalise(callerNumber, crm.countryCode());
         if (number.isEmpty()) {
             return null;
         }
+        long start = System.nanoTime();
         CallerContext cached = cache.get(number);
         if (cached != null) {
+            times.record("cache hit", System.nanoTime() - start);
             return cached;
         }
         CallerContext loaded = load(number, callerNumber);
+        times.record(!remote.configured() ? "miss: local store" : loaded.stale() ? "miss: CRM unavailable, local store"
+                : "miss: CRM over HTTP", System.nanoTime() - start);
         if (loaded.stale()) {
             cache.putIfAbsent(number, loaded, STALE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         } else {
             cache.putIfAbsent(number, loaded);
         }
         return loaded;
+    }
+
+    /** Lookup times by path (cache hit, local store, CRM over HTTP, CRM unavailable): count, p50, p99, max. */
+    public java.util.Map<String, java.util.Map<String, Object>> lookupTimes() {
+        return times.summary();
     }
 
     /** After a routed call: the next call from this number sees the queue at once. */
