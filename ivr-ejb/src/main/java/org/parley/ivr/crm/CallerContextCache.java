@@ -66,7 +66,12 @@ public class CallerContextCache {
     public void recordRoutedCall(String callerNumber, String queue, Instant at) {
         String number = PhoneNumbers.normalise(callerNumber, crm.countryCode());
         if (!number.isEmpty() && queue != null && !queue.isEmpty()) {
-            cache.computeIfPresent(number, (k, v) -> v.afterCall(queue, at));
+            CallerContext current = cache.get(number);
+            if (current != null) {
+                // Keep a stale context's short life: it must be asked for again soon.
+                long lifespan = current.stale() ? STALE_SECONDS : -1;
+                cache.computeIfPresent(number, (k, v) -> v.afterCall(queue, at), lifespan, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -7,7 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,48 +41,87 @@ public class EventDelivery {
     @ConfigProperty(name = "parley.events.max-backoff-ms", defaultValue = "60000")
     long maxBackoffMillis;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Requests run on the server's managed executor. */
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+    private HttpClient http;
+
+    @jakarta.annotation.PostConstruct
+    void start() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(executor).build();
+    }
 
     /** Delivery counters since start: delivered, failed attempts, dead. */
     private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Delivers up to {@code max} due events; returns how many were attempted. */
+    /**
+     * Delivers up to {@code max} due events, all requests of the batch in flight at once; returns how
+     * many were attempted. Outcomes are settled in one transaction.
+     */
     public int deliverDue(int max) {
         List<OutboxEvent> due = rows.due(max);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<String>> sent = new ArrayList<>(due.size());
         for (OutboxEvent e : due) {
-            String error = send(e);
+            sent.add(send(e));
+        }
+        Map<Long, String> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            String error;
+            try {
+                error = sent.get(i).get(timeoutMillis + 5_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (ExecutionException | TimeoutException ex) {
+                error = describe(ex);
+            }
             if (error == null) {
                 delivered.incrementAndGet();
             } else {
                 failures.incrementAndGet();
             }
-            rows.settle(e.getId(), error, maxAttempts, maxBackoffMillis);
+            outcomes.put(due.get(i).getId(), error);
         }
+        rows.settle(outcomes, maxAttempts, maxBackoffMillis);
         return due.size();
     }
 
-    private String send(OutboxEvent e) {
+    private CompletableFuture<String> send(OutboxEvent e) {
+        HttpRequest request;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(e.getTarget()))
+            request = HttpRequest.newBuilder(URI.create(e.getTarget()))
                     .timeout(Duration.ofMillis(timeoutMillis))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", e.getEventId())
                     .header("X-Parley-Event", e.getType())
                     .POST(HttpRequest.BodyPublishers.ofString(e.getPayload()))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IllegalArgumentException ex) {
+            return CompletableFuture.completedFuture("not a usable webhook URL: " + ex.getMessage());
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, ex) -> {
+            if (ex != null) {
+                return describe(ex);
+            }
             if (response.statusCode() / 100 == 2) {
                 return null;
             }
             String body = response.body() == null ? "" : response.body().strip();
             return "HTTP " + response.statusCode() + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) : body));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (Exception ex) {
-            return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        });
+    }
+
+    private static String describe(Throwable ex) {
+        Throwable cause = ex instanceof java.util.concurrent.CompletionException || ex instanceof ExecutionException ? ex.getCause() : ex;
+        if (cause == null) {
+            cause = ex;
         }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /** Dead events, oldest first. */

@@ -24,8 +24,13 @@ public class OutboxRows {
                 .setParameter("now", Instant.now()).setMaxResults(max).getResultList();
     }
 
+    /** Settles a batch of outcomes (event row id to null or the error) in one transaction. */
     @Transactional
-    public void settle(long id, String error, int maxAttempts, long maxBackoffMillis) {
+    public void settle(java.util.Map<Long, String> outcomes, int maxAttempts, long maxBackoffMillis) {
+        outcomes.forEach((id, error) -> settleOne(id, error, maxAttempts, maxBackoffMillis));
+    }
+
+    private void settleOne(long id, String error, int maxAttempts, long maxBackoffMillis) {
         OutboxEvent e = em.find(OutboxEvent.class, id);
         Instant now = Instant.now();
         if (error == null) {
