@@ -82,6 +82,33 @@ class AmiIT {
             await().atMost(WAIT).until(() -> get("/api/callbacks").body().asJsonArray().getValuesAs(JsonObject.class).stream()
                     .anyMatch(c -> c.getString("callUniqueId").equals("1800000400.1") && c.getString("status").equals("PLACED")));
 
+            // live channels follow the call through Newchannel, Newstate, DialEnd, BridgeEnter and Hangup
+            ami.emit("Newchannel", Map.of("Channel", "PJSIP/trunk-00000001", "ChannelState", "4", "ChannelStateDesc", "Ring",
+                    "CallerIDNum", "5551234", "Uniqueid", "1700000100.1", "Linkedid", "1700000100.1"));
+            ami.emit("Newstate", Map.of("Channel", "PJSIP/trunk-00000001", "ChannelState", "6", "ChannelStateDesc", "Up",
+                    "Uniqueid", "1700000100.1"));
+            ami.emit("DialEnd", Map.of("Channel", "PJSIP/trunk-00000001", "Uniqueid", "1700000100.1", "DestChannel", "PJSIP/agent1-00000002",
+                    "DestUniqueid", "1700000100.2", "DialStatus", "ANSWER"));
+            ami.emit("BridgeEnter", Map.of("BridgeUniqueid", "b-1", "Channel", "PJSIP/trunk-00000001", "Uniqueid", "1700000100.1"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/live").body().asJsonObject().getJsonArray("channels")
+                    .getValuesAs(JsonObject.class)).anySatisfy(c -> {
+                        assertThat(c.getString("uniqueId")).isEqualTo("1700000100.1");
+                        assertThat(c.getString("state")).isEqualTo("Up");
+                        assertThat(c.getString("dialStatus")).isEqualTo("ANSWER");
+                        assertThat(c.getBoolean("bridged")).isTrue();
+                    }));
+            ami.emit("Hangup", Map.of("Channel", "PJSIP/trunk-00000001", "Uniqueid", "1700000100.1", "Cause", "16"));
+            await().atMost(WAIT).until(() -> get("/api/live").body().asJsonObject().getJsonArray("channels").isEmpty());
+
+            // how fast events are taken in (a figure for the closing note, not a pass/fail threshold)
+            long before = get("/api/live").body().asJsonObject().getJsonNumber("amiEvents").longValue();
+            long start = System.nanoTime();
+            for (int i = 0; i < 20_000; i++) {
+                ami.emit("QueueMemberStatus", Map.of("Queue", "tech", "Interface", "PJSIP/agent" + (i % 50), "Status", "1", "Paused", "0"));
+            }
+            await().atMost(WAIT).until(() -> get("/api/live").body().asJsonObject().getJsonNumber("amiEvents").longValue() >= before + 20_000);
+            System.out.printf("AMI: 20000 events taken in at %.0f events/s%n", 20_000 / ((System.nanoTime() - start) / 1e9));
+
             // the link drops: the stale picture is dropped with it, and asterisk-java logs in again
             ami.dropConnections();
             await().atMost(WAIT).until(() -> ami.logins() >= 2 && ami.loggedIn() == 1);

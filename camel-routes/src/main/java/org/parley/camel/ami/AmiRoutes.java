@@ -2,20 +2,24 @@ package org.parley.camel.ami;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.parley.ivr.live.LiveChannels;
 import org.parley.ivr.live.QueueBoard;
 
 /**
  * Asterisk's manager events into the live picture: queue callers joining and leaving, answers
- * with their hold time, member status, and the number of live channels. A dropped link clears the
+ * with their hold time, member status, and the live channels with their state. A dropped link clears the
  * queue picture (it is rebuilt from the events after reconnecting) rather than keep stale numbers.
  */
 public class AmiRoutes extends RouteBuilder {
@@ -24,25 +28,19 @@ public class AmiRoutes extends RouteBuilder {
 
     private final String uri;
     private final QueueBoard queues;
-    private final java.util.concurrent.atomic.AtomicLong events;
-    private final java.util.Set<String> channels = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final LiveChannels channels;
 
-    public AmiRoutes(String uri, QueueBoard queues, java.util.concurrent.atomic.AtomicLong events) {
+    public AmiRoutes(String uri, QueueBoard queues, LiveChannels channels) {
         this.uri = uri;
         this.queues = queues;
-        this.events = events;
-    }
-
-    /** Channels Asterisk reports up now. */
-    public int liveChannels() {
-        return channels.size();
+        this.channels = channels;
     }
 
     @Override
     public void configure() {
         from(uri).routeId(ROUTE_ID).process(exchange -> {
             Object event = exchange.getIn().getBody();
-            events.incrementAndGet();
+            channels.event();
             if (event instanceof QueueCallerJoinEvent e) {
                 queues.callerJoined(e.getQueue(), e.getCount());
             } else if (event instanceof QueueCallerLeaveEvent e) {
@@ -58,9 +56,15 @@ public class AmiRoutes extends RouteBuilder {
             } else if (event instanceof QueueMemberRemovedEvent e) {
                 queues.memberRemoved(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName());
             } else if (event instanceof NewChannelEvent e) {
-                channels.add(e.getUniqueId());
+                channels.created(e.getUniqueId(), e.getChannel(), e.getCallerIdNum(), e.getChannelStateDesc());
+            } else if (event instanceof NewStateEvent e) {
+                channels.state(e.getUniqueId(), e.getChannelStateDesc());
+            } else if (event instanceof BridgeEnterEvent e) {
+                channels.bridged(e.getUniqueId());
+            } else if (event instanceof DialEndEvent e) {
+                channels.dialEnded(e.getUniqueId(), e.getDialStatus());
             } else if (event instanceof HangupEvent e) {
-                channels.remove(e.getUniqueId());
+                channels.hungUp(e.getUniqueId());
             } else if (event instanceof DisconnectEvent) {
                 queues.clear();
                 channels.clear();

@@ -27,6 +27,7 @@ import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.dialog.DialogService;
 import org.parley.ivr.events.EventDelivery;
 import org.parley.ivr.events.EventOutbox;
+import org.parley.ivr.live.LiveChannels;
 import org.parley.ivr.live.QueueBoard;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
@@ -138,7 +139,8 @@ public class CamelBootstrap {
     @ConfigProperty(name = "parley.ami.max-backoff-ms", defaultValue = "30000")
     long amiMaxBackoffMillis;
 
-    private final java.util.concurrent.atomic.AtomicLong amiEvents = new java.util.concurrent.atomic.AtomicLong();
+    @Inject
+    LiveChannels liveChannels;
 
     private CamelContext camel;
 
@@ -215,7 +217,7 @@ public class CamelBootstrap {
         AmiComponent ami = new AmiComponent();
         ami.setThreadFactory(threadFactory);
         ami.setLinkListener(status -> health.report("ami", ComponentStatus.optional(status.startsWith("connected"),
-                status + "; " + amiEvents.get() + " events")));
+                status + "; " + liveChannels.events() + " events so far")));
         camel.addComponent("ami", ami);
         health.report("ami", ComponentStatus.optional(false, "connecting to " + amiHost.get() + ":" + amiPort));
         camel.addRoutes(new CallbackRoutes(callbacks, () -> {
@@ -223,7 +225,7 @@ public class CamelBootstrap {
             return route != null && route.getConsumer() instanceof AmiConsumer consumer ? consumer.connection() : null;
         }, callbackChannel, callbackContext));
         camel.addRoutes(new AmiRoutes("ami:asterisk?host=" + amiHost.get() + "&port=" + amiPort + "&username=" + amiUsername
-                + "&password=RAW(" + amiPassword.get() + ")&maxBackoffMillis=" + amiMaxBackoffMillis, queueBoard, amiEvents));
+                + "&password=RAW(" + amiPassword.get() + ")&maxBackoffMillis=" + amiMaxBackoffMillis, queueBoard, liveChannels));
     }
 
     @PreDestroy
