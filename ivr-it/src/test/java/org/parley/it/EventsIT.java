@@ -25,7 +25,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.tools.sim.CallScript;
@@ -47,9 +49,32 @@ class EventsIT {
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static final AtomicBoolean BROKEN = new AtomicBoolean(true);
 
-    @Deployment(testable = false)
+    @Deployment(name = "parley", testable = false, order = 1)
     static EnterpriseArchive parley() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("it.ear")));
+    }
+
+    /** A subscriber on the call-event topic, deployed for this test only. */
+    @Deployment(name = "jms-probe", testable = false, order = 2)
+    static WebArchive probe() {
+        return ShrinkWrap.create(WebArchive.class, "jms-probe.war").addClasses(JmsProbe.class, JmsProbe.ProbeApplication.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    @Test
+    void eventsArePublishedOnTheJmsTopic() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var listening = http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ParleyServer.HTTP_PORT
+                + "/jms-probe/next?match=1800000510.1&timeoutMs=20000")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1000);
+        call(CallScript.from("5559100").uniqueId("1800000510.1").say("I lost my card"));
+
+        var message = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(message.statusCode()).as(message.body()).isEqualTo(200);
+        JsonObject event = Json.createReader(new StringReader(message.body())).readObject();
+        assertThat(event.getJsonObject("call").getString("uniqueId")).isEqualTo("1800000510.1");
+        assertThat(message.headers().firstValue("X-IdempotencyKey")).hasValue(event.getString("eventId"));
+        assertThat(message.headers().firstValue("X-ParleyEvent")).hasValue(event.getString("type"));
     }
 
     private static HttpServer receiver() throws IOException {
@@ -126,6 +151,9 @@ class EventsIT {
             assertThat(get("/api/events").body().asJsonObject().getJsonNumber("deliveredSinceStart").longValue()).isGreaterThanOrEqualTo(36);
             assertThat(get("/api/events/targets").body().asJsonObject()
                     .getJsonNumber("http://127.0.0.1:" + PORT + "/broken").longValue()).isGreaterThanOrEqualTo(18);
+            // and every event went to the JMS topic on the embedded broker
+            await().atMost(WAIT).until(() -> get("/api/events/targets").body().asJsonObject()
+                    .getJsonNumber("jms:java:/jms/topic/ParleyCallEvents").longValue() >= 18);
         } finally {
             server.stop(0);
         }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers due outbox rows to their webhooks: POST of the event JSON with {@code Idempotency-Key}
+ * Delivers due outbox rows: to the JMS topic as a text message, and to webhooks as a POST of the
+ * event JSON with {@code Idempotency-Key}
  * (the event id) and {@code X-Parley-Event} headers; a 2xx answer delivers it; anything else is
  * retried with doubling back-off, and after the last attempt the row is dead (listed and replayed
  * through {@code /api/events/dead}). Receivers must treat a repeated key as a duplicate.
@@ -91,7 +92,14 @@ public class EventDelivery {
         return due.size();
     }
 
+    /** The embedded broker's in-VM connection factory. */
+    @jakarta.annotation.Resource(lookup = "java:/ConnectionFactory")
+    jakarta.jms.ConnectionFactory jms;
+
     private CompletableFuture<String> send(OutboxEvent e) {
+        if (e.getTarget().startsWith(EventOutbox.JMS_PREFIX)) {
+            return CompletableFuture.completedFuture(publish(e));
+        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(e.getTarget()))
@@ -116,6 +124,18 @@ public class EventDelivery {
         });
     }
 
+    /** A text message with the event JSON; properties IdempotencyKey and ParleyEvent mirror the webhook headers. */
+    private String publish(OutboxEvent e) {
+        try (jakarta.jms.JMSContext context = jms.createContext()) {
+            jakarta.jms.Topic topic = javax.naming.InitialContext.doLookup(e.getTarget().substring(EventOutbox.JMS_PREFIX.length()));
+            context.createProducer().setProperty("IdempotencyKey", e.getEventId()).setProperty("ParleyEvent", e.getType())
+                    .send(topic, e.getPayload());
+            return null;
+        } catch (javax.naming.NamingException | RuntimeException ex) {
+            return "JMS: " + ex;
+        }
+    }
+
     private static String describe(Throwable ex) {
         Throwable cause = ex instanceof java.util.concurrent.CompletionException || ex instanceof ExecutionException ? ex.getCause() : ex;
         if (cause == null) {
@@ -134,7 +154,7 @@ public class EventDelivery {
         return rows.replay(id);
     }
 
-    /** Delivered events per target (webhook URL). */
+    /** Delivered events per target (webhook URL or jms:topic). */
     public java.util.Map<String, Long> deliveredByTarget() {
         return rows.deliveredByTarget();
     }

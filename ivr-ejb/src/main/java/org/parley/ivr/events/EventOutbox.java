@@ -27,6 +27,17 @@ public class EventOutbox {
     @ConfigProperty(name = "parley.events.webhooks")
     Optional<List<String>> webhooks;
 
+    /**
+     * The JMS topic (JNDI name) that also receives every event; "none" turns it off. The provisioning
+     * CLI creates {@code java:/jms/topic/ParleyCallEvents} on the embedded broker.
+     */
+    @Inject
+    @ConfigProperty(name = "parley.events.jms-topic", defaultValue = "java:/jms/topic/ParleyCallEvents")
+    String jmsTopic;
+
+    /** Targets that are a JMS destination start with this. */
+    public static final String JMS_PREFIX = "jms:";
+
     /** Adds an event for every target; joins the current transaction (call records are written in one). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String type, String callUniqueId, JsonObject payload) {
@@ -47,7 +58,12 @@ public class EventOutbox {
         }
     }
 
+    /** The webhook URLs, then {@code jms:<jndi name>} of the topic. */
     public List<String> targets() {
-        return webhooks.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> targets = new java.util.ArrayList<>(webhooks.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        if (!jmsTopic.isBlank() && !jmsTopic.equalsIgnoreCase("none")) {
+            targets.add(JMS_PREFIX + jmsTopic.strip());
+        }
+        return targets;
     }
 }

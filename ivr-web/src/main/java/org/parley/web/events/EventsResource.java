@@ -47,7 +47,7 @@ public class EventsResource {
 
     @GET
     @Path("/targets")
-    @Operation(summary = "Delivered events per target (webhook URL)")
+    @Operation(summary = "Delivered events per target (webhook URL or jms:<topic>)")
     public Map<String, Long> targets() {
         return delivery.deliveredByTarget();
     }
