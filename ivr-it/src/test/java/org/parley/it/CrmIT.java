@@ -65,6 +65,13 @@ class CrmIT {
         var after = call(CallScript.from("5550102000").uniqueId("1800000300.2").say("how much money is in my account"));
         assertThat(after.priority()).as("no longer VIP").isEqualTo("4");
         assertThat(after.queue()).as("no language desk, back to the queue of the last call").isEqualTo("lang-es");
+
+        // the case is closed and deleted in the CRM; deleting the customer takes their cases along
+        assertThat(put("/api/crm/cases/K-1", null).status()).isEqualTo(204);
+        assertThat(get("/api/crm/callers/5550102000").body().asJsonObject().getInt("openCases")).isZero();
+        assertThat(put("/api/crm/customers/C-100", null).status()).isEqualTo(204);
+        assertThat(get("/api/crm/customers/C-100").status()).isEqualTo(404);
+        assertThat(put("/api/crm/customers/C-100", null).status()).isEqualTo(404);
     }
 
     @Test

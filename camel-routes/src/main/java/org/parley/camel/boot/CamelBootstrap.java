@@ -16,6 +16,7 @@ import org.parley.camel.ami.AmiConsumer;
 import org.parley.camel.ami.AmiRoutes;
 import org.parley.camel.callback.CallbackRoutes;
 import org.parley.camel.crm.CrmImportRoutes;
+import org.parley.camel.crm.CrmInboundRoutes;
 import org.parley.camel.crm.CrmLookupRoutes;
 import org.parley.camel.dialog.DialogRoutes;
 import org.parley.camel.events.EventDeliveryRoutes;
@@ -24,6 +25,8 @@ import org.parley.camel.fastagi.FastAgiComponent;
 import org.parley.ivr.callback.Callbacks;
 import org.parley.ivr.crm.CrmGateway;
 import org.parley.ivr.crm.CrmImport;
+import org.parley.ivr.crm.CrmInbound;
+import org.parley.ivr.crm.CrmStore;
 import org.parley.ivr.dialog.DialogService;
 import org.parley.ivr.events.EventDelivery;
 import org.parley.ivr.events.EventOutbox;
@@ -95,6 +98,12 @@ public class CamelBootstrap {
     @Inject
     CrmGateway crmGateway;
 
+    @Inject
+    CrmStore crmStore;
+
+    @Inject
+    CrmInbound crmInbound;
+
     /** The deployment's CRM, asked about callers not cached: a URL with {number}, e.g. https://crm/api/customers?phone={number}. */
     @Inject
     @ConfigProperty(name = "parley.crm.lookup-url")
@@ -163,6 +172,7 @@ public class CamelBootstrap {
                     () -> System.getProperty("jboss.server.data.dir", ".") + "/parley/crm-import"));
             java.nio.file.Files.createDirectories(importDir);
             camel.addRoutes(new CrmImportRoutes(crmImport, importDir));
+            camel.addRoutes(new CrmInboundRoutes(crmStore));
             addAmi();
             addCrmLookup();
             if (!eventOutbox.targets().isEmpty()) {
@@ -175,6 +185,18 @@ public class CamelBootstrap {
             health.report("fastagi", new ComponentStatus(false, e.getMessage()));
             throw new IllegalStateException("Parley's Camel routes did not start: " + e.getMessage(), e);
         }
+        org.apache.camel.ProducerTemplate inbound = camel.createProducerTemplate();
+        crmInbound.install(command -> {
+            try {
+                return inbound.requestBody(CrmInboundRoutes.ENDPOINT, command);
+            } catch (org.apache.camel.CamelExecutionException e) {
+                // Hand the store's own error (e.g. the field errors of a bad payload) back to the REST layer.
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        });
         String where = agiBindAddress + ":" + agiPort;
         health.report("fastagi", new ComponentStatus(true, "listening on " + where + " for agi://<host>:" + agiPort + "/" + agiScript));
         LOG.log(Level.INFO, "Parley is ready: FastAGI on {0} (dialplan: AGI(agi://<parley-host>:{1,number,#}/{2})), API under /api",

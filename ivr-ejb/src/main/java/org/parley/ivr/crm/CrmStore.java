@@ -88,6 +88,18 @@ public class CrmStore {
         return existing.isEmpty();
     }
 
+    /** Deletes a case; false when there was none. */
+    @Transactional
+    public boolean deleteCase(String caseId) {
+        Optional<CaseRecord> record = em.createQuery("select c from CaseRecord c where c.caseId = :id", CaseRecord.class)
+                .setParameter("id", caseId).getResultStream().findFirst();
+        record.ifPresent(c -> {
+            em.remove(c);
+            customer(c.getCustomerId()).ifPresent(customer -> contexts.invalidate(customer.getPhone()));
+        });
+        return record.isPresent();
+    }
+
     @Transactional
     public Optional<CustomerRecord> customer(String customerId) {
         return em.createQuery("select c from CustomerRecord c where c.customerId = :id", CustomerRecord.class)

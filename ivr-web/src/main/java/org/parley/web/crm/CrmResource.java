@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.ivr.crm.CallerContext;
 import org.parley.ivr.crm.CallerContextCache;
 import org.parley.ivr.crm.CaseInput;
+import org.parley.ivr.crm.CrmInbound;
 import org.parley.ivr.crm.CrmStore;
 import org.parley.ivr.crm.CrmValidationException;
 import org.parley.ivr.crm.CustomerInput;
@@ -25,8 +26,9 @@ import org.parley.ivr.crm.CustomerRecord;
 import org.parley.ivr.crm.FieldError;
 
 /**
- * Where a CRM keeps Parley's customer store current: customers and cases, JSON, validated (400
- * with every field error, nothing stored). Each write refreshes the caller-context cache.
+ * Where a CRM keeps Parley's customer store current: customers and cases, JSON. Every write goes
+ * through the Camel route {@code direct:crm-inbound}, which validates (400 with every field error,
+ * nothing stored) and stores it, refreshing the caller-context cache.
  */
 @Path("/crm")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +50,9 @@ public class CrmResource {
     @Inject
     CallerContextCache contexts;
 
+    @Inject
+    CrmInbound inbound;
+
     @PUT
     @Path("/customers/{id}")
     @Operation(summary = "Create or replace a customer (201 when new, 200 when replaced)")
@@ -58,7 +63,7 @@ public class CrmResource {
         }
         CustomerInput withId = input == null ? null
                 : new CustomerInput(id, input.phone(), input.name(), input.tier(), input.language());
-        boolean created = crm.upsertCustomer(withId);
+        boolean created = inbound.send(new CrmInbound.PutCustomer(withId));
         return Response.status(created ? 201 : 200).entity(CustomerView.of(crm.customer(id).orElseThrow())).build();
     }
 
@@ -66,7 +71,7 @@ public class CrmResource {
     @Path("/customers")
     @Operation(summary = "Create or replace a customer named by its customerId")
     public Response postCustomer(CustomerInput input) {
-        boolean created = crm.upsertCustomer(input);
+        boolean created = inbound.send(new CrmInbound.PutCustomer(input));
         return Response.status(created ? 201 : 200).entity(CustomerView.of(crm.customer(input.customerId()).orElseThrow())).build();
     }
 
@@ -81,7 +86,7 @@ public class CrmResource {
     @Path("/customers/{id}")
     @Operation(summary = "Delete a customer and their cases")
     public Response deleteCustomer(@PathParam("id") String id) {
-        if (!crm.deleteCustomer(id)) {
+        if (!inbound.send(new CrmInbound.DeleteCustomer(id))) {
             throw new NotFoundException("no customer " + id);
         }
         return Response.noContent().build();
@@ -92,7 +97,17 @@ public class CrmResource {
     @Operation(summary = "Create or replace a case (status open or closed) of a known customer")
     public Response putCase(@PathParam("id") String id, CaseInput input) {
         CaseInput withId = input == null ? null : new CaseInput(id, input.customerId(), input.subject(), input.status());
-        return Response.status(crm.upsertCase(withId) ? 201 : 200).build();
+        return Response.status(inbound.send(new CrmInbound.PutCase(withId)) ? 201 : 200).build();
+    }
+
+    @DELETE
+    @Path("/cases/{id}")
+    @Operation(summary = "Delete a case")
+    public Response deleteCase(@PathParam("id") String id) {
+        if (!inbound.send(new CrmInbound.DeleteCase(id))) {
+            throw new NotFoundException("no case " + id);
+        }
+        return Response.noContent().build();
     }
 
     @GET
