@@ -1,0 +1,226 @@
+package org.parley.camel.audiosocket;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import org.parley.nlp.audio.Endpointer;
+
+/**
+ * Asterisk's AudioSocket protocol, server side: every frame is a 3-byte header (type, then the
+ * payload length as 2 bytes big-endian) and the payload. A connection starts with {@code 0x01} and
+ * the call's 16-byte UUID; then {@code 0x10} audio (8 kHz signed 16-bit little-endian mono, normally
+ * 20 ms = 320 bytes), {@code 0x03} a DTMF digit, {@code 0x00} hang-up, {@code 0xff} an error.
+ *
+ * <p>The dialog {@link #expect expects} a UUID before it runs {@code EXEC AudioSocket <uuid>,host:port};
+ * the connection bearing that UUID is endpointed into one utterance (or a digit, silence, the caller
+ * hanging up), the server sends its own hang-up frame and closes, and the expectation completes. A
+ * malformed frame, a wrong length, an unknown UUID or an abrupt disconnect ends that stream with a
+ * log line saying what was wrong; other streams never notice.
+ */
+public final class AudioSocketServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AudioSocketServer.class.getName());
+
+    public static final int HANGUP = 0x00;
+    public static final int UUID_FRAME = 0x01;
+    public static final int DTMF = 0x03;
+    public static final int AUDIO = 0x10;
+    public static final int ERROR = 0xff;
+    /** Longest audio frame accepted (400 ms at 8 kHz); Asterisk sends 20 ms. */
+    public static final int MAX_AUDIO_BYTES = 6400;
+
+    /** Where the server listens and how it endpoints. */
+    public record Settings(String bindAddress, int port, Endpointer.Settings endpointing) {
+    }
+
+    /** How an ask ended. */
+    public enum Ending { SPEECH, MAX_LENGTH, DTMF, NO_INPUT, HANGUP, ERROR }
+
+    /** What was heard: the utterance's PCM (for the recogniser), or the digit, and why it ended. */
+    public record Heard(UUID call, Ending ending, byte[] audio, String digits, long heardMs, String detail) {
+    }
+
+    private final Settings settings;
+    private final ThreadFactory threads;
+    private final Map<UUID, CompletableFuture<Heard>> expected = new ConcurrentHashMap<>();
+    private ServerSocket server;
+    private volatile boolean running;
+
+    public AudioSocketServer(Settings settings, ThreadFactory threads) {
+        this.settings = settings;
+        this.threads = threads;
+    }
+
+    public void start() throws IOException {
+        server = new ServerSocket(settings.port(), 200, InetAddress.getByName(settings.bindAddress()));
+        running = true;
+        Thread acceptor = threads.newThread(this::accept);
+        acceptor.setName("audiosocket-accept");
+        acceptor.start();
+        LOG.log(Level.INFO, "AudioSocket listening on {0}:{1,number,#}", settings.bindAddress(), port());
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Registers a call's UUID before Asterisk connects; completes when the utterance is over. */
+    public CompletableFuture<Heard> expect(UUID call) {
+        CompletableFuture<Heard> heard = new CompletableFuture<>();
+        expected.put(call, heard);
+        return heard;
+    }
+
+    /** Forgets an expectation (the AGI session gave up on it). */
+    public void forget(UUID call) {
+        CompletableFuture<Heard> heard = expected.remove(call);
+        if (heard != null) {
+            heard.complete(new Heard(call, Ending.ERROR, new byte[0], "", 0, "Asterisk never connected for this call"));
+        }
+    }
+
+    private void accept() {
+        while (running) {
+            try {
+                Socket socket = server.accept();
+                Thread t = threads.newThread(() -> serve(socket));
+                t.setName("audiosocket-" + socket.getPort());
+                t.start();
+            } catch (IOException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "AudioSocket accept failed: {0}", e.toString());
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        String peer = socket.getRemoteSocketAddress().toString();
+        UUID call = null;
+        CompletableFuture<Heard> waiting = null;
+        Heard heard;
+        try (socket; DataInputStream in = new DataInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
+            socket.setSoTimeout(settings.endpointing().noInputMs() + 2_000);
+            int type = in.readUnsignedByte();
+            int length = in.readUnsignedShort();
+            if (type != UUID_FRAME || length != 16) {
+                LOG.log(Level.WARNING, "AudioSocket from {0}: the first frame must be 0x01 with the 16-byte call UUID, got type 0x{1}"
+                        + " length {2}; closing", peer, Integer.toHexString(type), length);
+                return;
+            }
+            byte[] id = new byte[16];
+            in.readFully(id);
+            ByteBuffer b = ByteBuffer.wrap(id);
+            call = new UUID(b.getLong(), b.getLong());
+            waiting = expected.remove(call);
+            if (waiting == null) {
+                LOG.log(Level.WARNING, "AudioSocket from {0} for call {1}, which no dialog is listening for; closing", peer, call);
+                return;
+            }
+            heard = listen(call, in, peer);
+            sendHangup(out);
+        } catch (EOFException e) {
+            heard = call == null ? null : new Heard(call, Ending.HANGUP, new byte[0], "", 0, "the connection closed without a hang-up frame");
+        } catch (java.net.SocketException e) {
+            // An abrupt disconnect (reset) is the caller's channel going away: a hang-up, said so in the log.
+            heard = call == null ? null : new Heard(call, Ending.HANGUP, new byte[0], "", 0, "the connection dropped: " + e.getMessage());
+            LOG.log(Level.INFO, "AudioSocket from {0} for call {1} dropped: {2}", peer, call, e.getMessage());
+        } catch (SocketTimeoutException e) {
+            heard = call == null ? null : new Heard(call, Ending.NO_INPUT, new byte[0], "", 0, "no audio arrived");
+        } catch (IOException e) {
+            heard = call == null ? null : new Heard(call, Ending.ERROR, new byte[0], "", 0, e.toString());
+            LOG.log(Level.WARNING, "AudioSocket from {0} for call {1}: {2}", peer, call, e.toString());
+        }
+        if (waiting != null) {
+            waiting.complete(heard != null ? heard : new Heard(call, Ending.ERROR, new byte[0], "", 0, "stream ended"));
+        }
+    }
+
+    private Heard listen(UUID call, DataInputStream in, String peer) throws IOException {
+        Endpointer endpointer = new Endpointer(settings.endpointing());
+        byte[] buffer = new byte[MAX_AUDIO_BYTES];
+        while (true) {
+            int type = in.readUnsignedByte();
+            int length = in.readUnsignedShort();
+            switch (type) {
+                case AUDIO -> {
+                    if (length > MAX_AUDIO_BYTES || length % 2 != 0) {
+                        return malformed(call, peer, "audio frame of " + length + " bytes (16-bit samples, at most " + MAX_AUDIO_BYTES + ")");
+                    }
+                    in.readFully(buffer, 0, length);
+                    Endpointer.State state = endpointer.offer(buffer, 0, length);
+                    switch (state) {
+                        case ENDED -> {
+                            return new Heard(call, Ending.SPEECH, endpointer.speech(), "", endpointer.heardMs(), "");
+                        }
+                        case MAX_LENGTH -> {
+                            return new Heard(call, Ending.MAX_LENGTH, endpointer.speech(), "", endpointer.heardMs(), "");
+                        }
+                        case NO_INPUT -> {
+                            return new Heard(call, Ending.NO_INPUT, new byte[0], "", endpointer.heardMs(), "");
+                        }
+                        default -> { }
+                    }
+                }
+                case DTMF -> {
+                    if (length != 1) {
+                        return malformed(call, peer, "DTMF frame of " + length + " bytes (one digit)");
+                    }
+                    char digit = (char) in.readUnsignedByte();
+                    if ("0123456789*#ABCD".indexOf(digit) < 0) {
+                        return malformed(call, peer, "DTMF frame with '" + digit + "', not a key");
+                    }
+                    return new Heard(call, Ending.DTMF, endpointer.speech(), String.valueOf(digit), endpointer.heardMs(), "");
+                }
+                case HANGUP -> {
+                    return new Heard(call, Ending.HANGUP, endpointer.speech(), "", endpointer.heardMs(), "the caller hung up");
+                }
+                case ERROR -> {
+                    byte[] code = new byte[length];
+                    in.readFully(code);
+                    LOG.log(Level.WARNING, "AudioSocket call {0}: Asterisk reported error {1}", call,
+                            code.length > 0 ? String.format("0x%02x", code[0]) : "(no code)");
+                    return new Heard(call, Ending.ERROR, endpointer.speech(), "", endpointer.heardMs(), "Asterisk reported an error");
+                }
+                default -> {
+                    return malformed(call, peer, "unknown frame type 0x" + Integer.toHexString(type));
+                }
+            }
+        }
+    }
+
+    private static Heard malformed(UUID call, String peer, String what) {
+        LOG.log(Level.WARNING, "AudioSocket from {0} for call {1}: {2}; ending this stream", peer, call, what);
+        return new Heard(call, Ending.ERROR, new byte[0], "", 0, what);
+    }
+
+    private static void sendHangup(OutputStream out) {
+        try {
+            out.write(new byte[] {HANGUP, 0, 0});
+            out.flush();
+        } catch (IOException e) {
+            // the caller's side is already gone
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        running = false;
+        if (server != null) {
+            server.close();
+        }
+        expected.keySet().forEach(this::forget);
+    }
+}

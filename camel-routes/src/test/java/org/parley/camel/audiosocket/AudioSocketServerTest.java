@@ -1,0 +1,126 @@
+package org.parley.camel.audiosocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.camel.audiosocket.AudioSocketServer.Ending;
+import org.parley.camel.audiosocket.AudioSocketServer.Heard;
+import org.parley.nlp.audio.Endpointer;
+import org.parley.tools.sim.AudioSocketCaller;
+
+/** The AudioSocket server on a real socket, fed by the simulator's Asterisk side. */
+class AudioSocketServerTest {
+
+    private AudioSocketServer server;
+    private AudioSocketCaller asterisk;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new AudioSocketServer(new AudioSocketServer.Settings("127.0.0.1", 0,
+                new Endpointer.Settings(8000, 600, 10_000, 1_500, 500, 60, 200)), Executors.defaultThreadFactory());
+        server.start();
+        asterisk = new AudioSocketCaller("127.0.0.1", server.port());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    /** {@code ms} of 8 kHz PCM: a 220 Hz tone at {@code amplitude} (0 = silence). */
+    static byte[] pcm(int ms, int amplitude) {
+        byte[] pcm = new byte[16 * ms];
+        for (int i = 0; i < pcm.length / 2; i++) {
+            int v = (int) (amplitude * Math.sin(i * 2 * Math.PI * 220 / 8000));
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        return pcm;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] all = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    @Test
+    void anUtteranceIsEndpointedAndTheServerHangsUpItsSide() throws Exception {
+        UUID call = UUID.randomUUID();
+        CompletableFuture<Heard> heard = server.expect(call);
+
+        var result = asterisk.stream(call, concat(pcm(300, 0), pcm(1200, 8000), pcm(2000, 0)), false, (char) 0, 0, false, false);
+
+        Heard h = heard.get(10, TimeUnit.SECONDS);
+        assertThat(h.ending()).isEqualTo(Ending.SPEECH);
+        assertThat(h.audio().length / 16).as("ms of audio kept").isBetween(1900, 2100); // pre-roll + speech + trailing silence
+        assertThat(result.serverHungUp()).isTrue();
+    }
+
+    @Test
+    void aDigitEndsListeningAndSilenceIsNoInput() throws Exception {
+        UUID keyed = UUID.randomUUID();
+        CompletableFuture<Heard> digit = server.expect(keyed);
+        asterisk.stream(keyed, pcm(2000, 0), false, '3', 400, false, false);
+        assertThat(digit.get(10, TimeUnit.SECONDS)).satisfies(h -> {
+            assertThat(h.ending()).isEqualTo(Ending.DTMF);
+            assertThat(h.digits()).isEqualTo("3");
+        });
+
+        UUID silent = UUID.randomUUID();
+        CompletableFuture<Heard> nothing = server.expect(silent);
+        asterisk.stream(silent, pcm(3000, 0), false, (char) 0, 0, false, false);
+        assertThat(nothing.get(10, TimeUnit.SECONDS).ending()).isEqualTo(Ending.NO_INPUT);
+    }
+
+    @Test
+    void aCallerWhoHangsUpMidUtteranceIsReportedAsHangup() throws Exception {
+        UUID call = UUID.randomUUID();
+        CompletableFuture<Heard> heard = server.expect(call);
+
+        asterisk.stream(call, concat(pcm(200, 0), pcm(500, 8000)), false, (char) 0, 0, true, false);
+        assertThat(heard.get(10, TimeUnit.SECONDS).ending()).isEqualTo(Ending.HANGUP);
+
+        UUID dropped = UUID.randomUUID();
+        CompletableFuture<Heard> gone = server.expect(dropped);
+        asterisk.stream(dropped, concat(pcm(200, 0), pcm(500, 8000)), false, (char) 0, 0, false, true);
+        assertThat(gone.get(10, TimeUnit.SECONDS).ending()).isEqualTo(Ending.HANGUP);
+    }
+
+    @Test
+    void badStreamsEndAloneAndOtherCallsAreServed() throws Exception {
+        UUID good = UUID.randomUUID();
+        CompletableFuture<Heard> heard = server.expect(good);
+
+        // no UUID first, an unknown UUID, an odd-length audio frame, an unknown frame type
+        assertThat(asterisk.sendRaw(new byte[] {0x10, 0x01, 0x40, 1, 2, 3})).isTrue();
+        UUID stranger = UUID.randomUUID();
+        assertThat(asterisk.stream(stranger, pcm(100, 0), false, (char) 0, 0, false, false).serverHungUp()).isFalse();
+        UUID odd = UUID.randomUUID();
+        CompletableFuture<Heard> oddHeard = server.expect(odd);
+        java.nio.ByteBuffer id = java.nio.ByteBuffer.allocate(19).put((byte) 1).putShort((short) 16)
+                .putLong(odd.getMostSignificantBits()).putLong(odd.getLeastSignificantBits());
+        asterisk.sendRaw(concat(id.array(), new byte[] {0x10, 0x00, 0x03, 1, 2, 3}));
+        assertThat(oddHeard.get(10, TimeUnit.SECONDS)).satisfies(h -> {
+            assertThat(h.ending()).isEqualTo(Ending.ERROR);
+            assertThat(h.detail()).contains("audio frame of 3 bytes");
+        });
+
+        asterisk.stream(good, concat(pcm(300, 0), pcm(800, 8000), pcm(1500, 0)), false, (char) 0, 0, false, false);
+        assertThat(heard.get(10, TimeUnit.SECONDS).ending()).isEqualTo(Ending.SPEECH);
+    }
+}

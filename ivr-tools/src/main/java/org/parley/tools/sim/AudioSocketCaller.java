@@ -1,0 +1,149 @@
+package org.parley.tools.sim;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Asterisk's side of AudioSocket: connects, sends the call's UUID frame, then the caller's audio
+ * in 20 ms frames (real time or as fast as the socket takes it), optionally a DTMF digit or a
+ * hang-up, exactly as {@code app_audiosocket} frames them (type, 2-byte big-endian length, payload).
+ * Stops when the server sends its hang-up frame or closes.
+ */
+public final class AudioSocketCaller {
+
+    public static final int FRAME_BYTES = 320;
+
+    private final String host;
+    private final int port;
+
+    public AudioSocketCaller(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /** What the far side did: whether it hung up with a frame, and how many audio frames were sent. */
+    public record Result(boolean serverHungUp, int framesSent) {
+    }
+
+    /**
+     * Streams {@code pcm} (8 kHz 16-bit little-endian mono) for {@code call}; sends {@code digit} (or
+     * nothing when 0) after {@code digitAfterMs} of audio; ends with a hang-up frame when
+     * {@code hangUpAtEnd}, or simply closes when {@code dropAtEnd}.
+     */
+    public Result stream(UUID call, byte[] pcm, boolean realTime, char digit, int digitAfterMs, boolean hangUpAtEnd, boolean dropAtEnd)
+            throws IOException, InterruptedException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            ByteBuffer id = ByteBuffer.allocate(16).putLong(call.getMostSignificantBits()).putLong(call.getLeastSignificantBits());
+            frame(out, 0x01, id.array(), 0, 16);
+            int sent = 0;
+            long start = System.nanoTime();
+            boolean serverClosed = false;
+            for (int off = 0; off < pcm.length; off += FRAME_BYTES) {
+                if (digit != 0 && (long) sent * 20 >= digitAfterMs) {
+                    frame(out, 0x03, new byte[] {(byte) digit}, 0, 1);
+                    digit = 0;
+                }
+                try {
+                    frame(out, 0x10, pcm, off, Math.min(FRAME_BYTES, pcm.length - off));
+                } catch (IOException e) {
+                    serverClosed = true; // the server finished listening and closed
+                    break;
+                }
+                sent++;
+                if (realTime) {
+                    long due = start + sent * 20_000_000L;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+                if (socket.getInputStream().available() >= 3) {
+                    break; // the server has spoken (its hang-up): stop streaming
+                }
+            }
+            if (dropAtEnd) {
+                socket.setSoLinger(true, 0);
+                return new Result(false, sent);
+            }
+            if (hangUpAtEnd && !serverClosed) {
+                try {
+                    frame(out, 0x00, new byte[0], 0, 0);
+                } catch (IOException e) {
+                    // already closed by the server
+                }
+            }
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            try {
+                int type = in.readUnsignedByte();
+                int length = in.readUnsignedShort();
+                return new Result(type == 0x00 && length == 0, sent);
+            } catch (IOException e) {
+                return new Result(false, sent);
+            }
+        }
+    }
+
+    /** Sends raw bytes (for malformed-protocol tests); returns whether the server closed the connection. */
+    public boolean sendRaw(byte[] bytes) throws IOException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            try {
+                while (socket.getInputStream().read() >= 0) {
+                    // drain until the server closes
+                }
+            } catch (IOException e) {
+                // reset by the server
+            }
+            return true;
+        }
+    }
+
+    private static void frame(OutputStream out, int type, byte[] payload, int offset, int length) throws IOException {
+        byte[] header = {(byte) type, (byte) (length >> 8), (byte) length};
+        out.write(header);
+        out.write(payload, offset, length);
+        out.flush();
+    }
+
+    /** The PCM of a WAV file that is 8 kHz, 16-bit, mono (what AudioSocket carries). */
+    public static byte[] readWav8k(Path wav) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.remaining() < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
+            throw new IOException(wav + ": not a RIFF/WAVE file");
+        }
+        int pos = 12;
+        int channels = 0;
+        int rate = 0;
+        int bits = 0;
+        while (pos + 8 <= b.limit()) {
+            int id = b.getInt(pos);
+            int size = b.getInt(pos + 4);
+            if (id == 0x20746d66) { // "fmt "
+                channels = b.getShort(pos + 10);
+                rate = b.getInt(pos + 12);
+                bits = b.getShort(pos + 22);
+            } else if (id == 0x61746164) { // "data"
+                if (channels != 1 || rate != 8000 || bits != 16) {
+                    throw new IOException(wav + ": AudioSocket carries 8 kHz 16-bit mono; this file is " + rate + " Hz, " + bits
+                            + "-bit, " + channels + " channel(s) (convert with: sox in.wav -r 8000 -b 16 -c 1 out.wav)");
+                }
+                byte[] pcm = new byte[Math.min(size, b.limit() - pos - 8)];
+                b.get(pos + 8, pcm);
+                return pcm;
+            }
+            pos += 8 + size + (size & 1);
+        }
+        throw new IOException(wav + ": no data chunk");
+    }
+}
