@@ -72,6 +72,23 @@ class AudioSocketServerTest {
     }
 
     @Test
+    void aRealCallerUtteranceOverNarrowbandIsEndpointedWholeInRealTime() throws Exception {
+        byte[] caller = AudioSocketCaller.readWav8k(java.nio.file.Path.of("../ivr-nlp/src/test/audio/narrowband/u49.wav"));
+        UUID call = UUID.randomUUID();
+        CompletableFuture<Heard> heard = server.expect(call);
+
+        long start = System.nanoTime();
+        asterisk.stream(call, concat(caller, pcm(1500, 0)), true, (char) 0, 0, false, false);
+
+        Heard h = heard.get(10, TimeUnit.SECONDS);
+        assertThat(h.ending()).isEqualTo(Ending.SPEECH);
+        int utteranceMs = caller.length / 16;
+        // everything the caller said (the file has 0.3 s of silence at each end), then the 600 ms of trailing silence
+        assertThat(h.audio().length / 16).isBetween(utteranceMs - 500, utteranceMs + 800);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("streamed in real time").isGreaterThanOrEqualTo(utteranceMs);
+    }
+
+    @Test
     void aDigitEndsListeningAndSilenceIsNoInput() throws Exception {
         UUID keyed = UUID.randomUUID();
         CompletableFuture<Heard> digit = server.expect(keyed);
