@@ -130,6 +130,16 @@ class CallFlowIT {
     }
 
     @Test
+    void aSilentCallerIsAskedAgainThenOfferedTheKeypadThenGetsAPerson() throws Exception {
+        CallResult result = call(CallScript.from("5551999").uniqueId("1800000008.1").staySilent().staySilent().staySilent());
+
+        assertThat(result.played()).containsExactly("parley/greeting", "parley/how-can-i-help", "parley/reprompt-silence",
+                "parley/offer-keypad-menu");
+        assertThat(result.queue()).isEqualTo("general");
+        assertThat(firedRules(recordedCall("1800000008.1"), 2)).contains("Silence a third time: put the caller through to a person");
+    }
+
+    @Test
     void goodbyeEndsTheCallFromTheIvr() throws Exception {
         CallResult result = call(CallScript.from("5555555").uniqueId("1800000003.1").say("no that's all thanks goodbye"));
 

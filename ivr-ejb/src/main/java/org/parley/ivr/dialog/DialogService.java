@@ -110,17 +110,24 @@ public class DialogService {
             channel.play(prompts.file("greeting"));
             String prompt = "how-can-i-help";
             int clarifications = 0;
+            int noInputs = 0;
+            int noMatches = 0;
             List<Double> moods = new ArrayList<>();
             for (int turn = 1; ; turn++) {
                 long started = System.nanoTime();
                 Utterance heard = listen(channel, prompt);
                 ParseResult understood = heard.getText().isEmpty() ? null : language.understand(heard.getText());
-                Situation situation = situation(info, context, callStarted, turn, clarifications, heard, understood, moods);
+                Situation situation = situation(info, context, callStarted, turn, clarifications, noInputs, noMatches, heard, understood, moods);
                 DecisionResult result = rules.decide(situation);
                 last = result.decision();
                 calls.recordTurn(callId, new TurnData(turn, heard, understood, situation, result, (System.nanoTime() - started) / 1_000));
                 if (last.getAction() == Action.CLARIFY && turn < maxTurns) {
                     clarifications++;
+                    if (heard.isSilent()) {
+                        noInputs++;
+                    } else {
+                        noMatches++;
+                    }
                     prompt = last.getPrompt();
                     continue;
                 }
@@ -162,7 +169,7 @@ public class DialogService {
 
     /** Everything the rules know at this turn: the call, the caller's context, what was heard, and the live queues. */
     private Situation situation(CallInfo info, CallerContext context, Instant callStarted, int turn, int clarifications,
-                                Utterance heard, ParseResult understood, List<Double> moods) {
+                                int noInputs, int noMatches, Utterance heard, ParseResult understood, List<Double> moods) {
         String intent = null;
         double confidence = 0;
         Double sentiment = null;
@@ -195,7 +202,7 @@ public class DialogService {
         }
         return new Situation(info.callerNumber(), info.uniqueId(), info.language(), now(), heard.getText(),
                 heard.getDigits(), intent, confidence, sentiment, average, trend, turn, clarifications, entities, customer,
-                lastCall, queues.snapshot());
+                lastCall, queues.snapshot(), noInputs, noMatches);
     }
 
     private LocalDateTime now() {

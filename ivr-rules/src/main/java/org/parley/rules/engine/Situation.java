@@ -50,8 +50,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * confidence: 0.93
  * sentiment: -0.6              # this turn's score in [-1, 1]; callAverage: the call so far
  * callAverage: -0.4
- * turn: 2                      # 1 for the first question; clarifications: earlier re-asks
- * clarifications: 1
+ * turn: 2                      # 1 for the first question; clarifications: earlier re-asks,
+ * clarifications: 1            # of them noInputs after silence and noMatches after words not understood
+ * noInputs: 0
+ * noMatches: 1
  * entities: { last4: "1234" }
  * customer: { id: C-1, name: Ana, tier: VIP, language: es, openCases: 1, stale: false }
  * lastCall: { queue: cards, hoursAgo: 3 }
@@ -61,13 +63,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public record Situation(String caller, String callId, String language, LocalDateTime time, String text, String digits,
                         String intent, double confidence, Double sentiment, Double callAverage, double trend, int turn,
                         int clarifications, Map<String, String> entities, Customer customer, LastCall lastCall,
-                        Map<String, Queue> queues) {
+                        Map<String, Queue> queues, int noInputs, int noMatches) {
 
     /** The time scenarios use when they do not say: a Wednesday morning, when every queue is open. */
     public static final LocalDateTime SCENARIO_TIME = LocalDateTime.of(2026, 1, 7, 10, 0);
 
     private static final Set<String> KEYS = Set.of("caller", "callId", "language", "time", "text", "digits", "intent",
-            "confidence", "sentiment", "callAverage", "trend", "turn", "clarifications", "entities", "customer", "lastCall", "queues");
+            "confidence", "sentiment", "callAverage", "trend", "turn", "clarifications", "entities", "customer", "lastCall", "queues",
+            "noInputs", "noMatches");
     private static final Set<String> CUSTOMER_KEYS = Set.of("id", "name", "tier", "language", "openCases", "stale");
     private static final Set<String> LAST_CALL_KEYS = Set.of("queue", "hoursAgo");
     private static final Set<String> QUEUE_KEYS = Set.of("waiting", "expectedWait", "agents");
@@ -102,7 +105,7 @@ public record Situation(String caller, String callId, String language, LocalDate
         facts.add(new Call(callId, language));
         facts.add(lastCall == null ? new Caller(caller) : new Caller(caller, lastCall.queue(), lastCall.hoursAgo()));
         facts.add(new Schedule(time));
-        facts.add(new DialogState(turn, clarifications));
+        facts.add(new DialogState(turn, clarifications, noInputs, noMatches));
         facts.add(new Utterance(text, digits));
         if (intent != null) {
             facts.add(new IntentMatch(intent, confidence));
@@ -127,7 +130,7 @@ public record Situation(String caller, String callId, String language, LocalDate
     /** The same situation at another time (used by scenarios that leave the time out). */
     public Situation at(LocalDateTime when) {
         return new Situation(caller, callId, language, when, text, digits, intent, confidence, sentiment, callAverage, trend, turn,
-                clarifications, entities, customer, lastCall, queues);
+                clarifications, entities, customer, lastCall, queues, noInputs, noMatches);
     }
 
     /** Keys with values, in the documented order; defaults are left out. */
@@ -163,6 +166,12 @@ public record Situation(String caller, String callId, String language, LocalDate
         m.put("turn", turn);
         if (clarifications != 0) {
             m.put("clarifications", clarifications);
+        }
+        if (noInputs != 0) {
+            m.put("noInputs", noInputs);
+        }
+        if (noMatches != 0) {
+            m.put("noMatches", noMatches);
         }
         if (!entities.isEmpty()) {
             m.put("entities", new LinkedHashMap<>(entities));
@@ -265,7 +274,10 @@ public record Situation(String caller, String callId, String language, LocalDate
                 time(m.get("time"), defaultTime), string(m.get("text")), string(m.get("digits")), intent,
                 number(m.get("confidence"), "confidence", intent == null ? 0 : 1.0), sentiment, callAverage,
                 number(m.get("trend"), "trend", 0), (int) number(m.get("turn"), "turn", 1 + (int) number(m.get("clarifications"), "clarifications", 0)),
-                (int) number(m.get("clarifications"), "clarifications", 0), entities, customer, lastCall, queues);
+                (int) number(m.get("clarifications"), "clarifications", 0), entities, customer, lastCall, queues,
+                (int) number(m.get("noInputs"), "noInputs", 0),
+                (int) number(m.get("noMatches"), "noMatches", Math.max(0, number(m.get("clarifications"), "clarifications", 0)
+                        - number(m.get("noInputs"), "noInputs", 0))));
     }
 
     /** A YAML node as plain Java values: scalars stay strings (no guessing of dates or numbers). */
