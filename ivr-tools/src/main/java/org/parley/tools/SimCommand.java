@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code parley sim}: act as Asterisk towards a running Parley. */
 @Command(name = "sim", description = "Act as Asterisk towards a running Parley.", mixinStandardHelpOptions = true,
-        subcommands = {SimCommand.Call.class, SimCommand.Load.class})
+        subcommands = {SimCommand.Call.class, SimCommand.Load.class, SimAmi.class})
 final class SimCommand {
 
     /** {@code parley sim call}: place one FastAGI call and print how it was routed. */
