@@ -119,19 +119,29 @@ class AudioSocketServerTest {
     }
 
     @Test
+    void aHealthyStreamThatIsStillListeningIsNotClosed() throws Exception {
+        UUID call = UUID.randomUUID();
+        server.expect(call);
+        java.nio.ByteBuffer id = java.nio.ByteBuffer.allocate(19).put((byte) 1).putShort((short) 16)
+                .putLong(call.getMostSignificantBits()).putLong(call.getLeastSignificantBits());
+
+        assertThat(asterisk.sendRaw(concat(id.array(), new byte[] {0x10, 0x01, 0x40}, pcm(20, 0)), 500)).isFalse();
+    }
+
+    @Test
     void badStreamsEndAloneAndOtherCallsAreServed() throws Exception {
         UUID good = UUID.randomUUID();
         CompletableFuture<Heard> heard = server.expect(good);
 
         // no UUID first, an unknown UUID, an odd-length audio frame, an unknown frame type
-        assertThat(asterisk.sendRaw(new byte[] {0x10, 0x01, 0x40, 1, 2, 3})).isTrue();
+        assertThat(asterisk.sendRaw(new byte[] {0x10, 0x01, 0x40, 1, 2, 3}, 5_000)).as("closed: no UUID frame first").isTrue();
         UUID stranger = UUID.randomUUID();
         assertThat(asterisk.stream(stranger, pcm(100, 0), false, (char) 0, 0, false, false).serverHungUp()).isFalse();
         UUID odd = UUID.randomUUID();
         CompletableFuture<Heard> oddHeard = server.expect(odd);
         java.nio.ByteBuffer id = java.nio.ByteBuffer.allocate(19).put((byte) 1).putShort((short) 16)
                 .putLong(odd.getMostSignificantBits()).putLong(odd.getLeastSignificantBits());
-        asterisk.sendRaw(concat(id.array(), new byte[] {0x10, 0x00, 0x03, 1, 2, 3}));
+        assertThat(asterisk.sendRaw(concat(id.array(), new byte[] {0x10, 0x00, 0x03, 1, 2, 3}), 5_000)).as("closed: odd length").isTrue();
         assertThat(oddHeard.get(10, TimeUnit.SECONDS)).satisfies(h -> {
             assertThat(h.ending()).isEqualTo(Ending.ERROR);
             assertThat(h.detail()).contains("audio frame of 3 bytes");

@@ -92,20 +92,25 @@ public final class AudioSocketCaller {
         }
     }
 
-    /** Sends raw bytes (for malformed-protocol tests); returns whether the server closed the connection. */
-    public boolean sendRaw(byte[] bytes) throws IOException {
+    /**
+     * Sends raw bytes (for malformed-protocol tests); returns true when the server then closed the
+     * connection, false when it kept it open for {@code waitMillis}.
+     */
+    public boolean sendRaw(byte[] bytes, int waitMillis) throws IOException {
         try (Socket socket = new Socket(host, port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(waitMillis);
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
             try {
                 while (socket.getInputStream().read() >= 0) {
                     // drain until the server closes
                 }
+                return true;
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
             } catch (IOException e) {
-                // reset by the server
+                return true; // reset by the server
             }
-            return true;
         }
     }
 
