@@ -205,10 +205,15 @@ public record Situation(String caller, String callId, String language, LocalDate
 
     /** As YAML, the form stored with each decision (block style, one key per line). */
     public String toYaml() {
+        return DUMPER.get().dump(toMap());
+    }
+
+    /** One dumper per thread (SnakeYAML's are not thread-safe): every turn writes one. */
+    private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(toMap());
-    }
+        return new Yaml(options);
+    });
 
     /** Reads the YAML form; {@code defaultTime} when it names no time. */
     public static Situation fromYaml(String yaml, LocalDateTime defaultTime) {

@@ -194,11 +194,11 @@ public class RulesResource {
                 throw new BadRequestException("file '" + f.path() + "': not a rule file (.drl, .dsl, .dslr, .drl.csv, .drl.xlsx as Base64)"
                         + " or a scenario file (.yaml, .yml, .csv)");
             }
-            if (file.isBinary()) {
+            if (file.isRules()) {
                 try {
-                    java.util.Base64.getMimeDecoder().decode(f.content());
+                    new RuleSource(f.path(), f.content()); // checks the name and, for spreadsheets, the Base64
                 } catch (IllegalArgumentException e) {
-                    throw new BadRequestException("file '" + f.path() + "': a spreadsheet's content must be Base64: " + e.getMessage());
+                    throw new BadRequestException(e.getMessage());
                 }
             }
             files.add(file);
