@@ -1,0 +1,57 @@
+package org.parley.nlp.speech;
+
+/**
+ * Doubles the sample rate of 16-bit little-endian PCM (8 kHz telephone audio for a 16 kHz acoustic
+ * model): zero-stuffing followed by a windowed-sinc low-pass at the old Nyquist frequency, so no
+ * mirror image of the speech band appears above 4 kHz. The band above 4 kHz stays empty; it was never
+ * transmitted.
+ */
+public final class Resampler {
+
+    private static final int HALF_TAPS = 16;
+    /** Filter taps for the odd (new) output samples; the even ones are the input samples themselves. */
+    private static final double[] TAPS = taps();
+
+    private Resampler() {
+    }
+
+    private static double[] taps() {
+        double[] taps = new double[2 * HALF_TAPS];
+        for (int k = 0; k < 2 * HALF_TAPS; k++) {
+            // distance (in output samples) from the new sample to input sample k - HALF_TAPS + 1
+            double t = 2 * (k - HALF_TAPS + 1) - 1;
+            double sinc = Math.sin(Math.PI * t / 2) / (Math.PI * t / 2);
+            double window = 0.54 + 0.46 * Math.cos(Math.PI * t / (2 * HALF_TAPS + 1));
+            taps[k] = sinc * window;
+        }
+        return taps;
+    }
+
+    /** 8 kHz to 16 kHz (or any rate to twice it). */
+    public static byte[] upsampleTwice(byte[] pcm) {
+        int n = pcm.length / 2;
+        short[] in = new short[n];
+        for (int i = 0; i < n; i++) {
+            in[i] = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
+        }
+        byte[] out = new byte[n * 4];
+        for (int i = 0; i < n; i++) {
+            put(out, 2 * i, in[i]);
+            double sum = 0;
+            for (int k = 0; k < TAPS.length; k++) {
+                int j = i + k - HALF_TAPS + 1;
+                if (j >= 0 && j < n) {
+                    sum += TAPS[k] * in[j];
+                }
+            }
+            put(out, 2 * i + 1, (int) Math.round(sum));
+        }
+        return out;
+    }
+
+    private static void put(byte[] out, int sample, int value) {
+        int v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
+        out[2 * sample] = (byte) v;
+        out[2 * sample + 1] = (byte) (v >> 8);
+    }
+}

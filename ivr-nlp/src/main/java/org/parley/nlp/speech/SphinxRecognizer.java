@@ -1,0 +1,247 @@
+package org.parley.nlp.speech;
+
+import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
+import edu.cmu.sphinx.api.Configuration;
+import edu.cmu.sphinx.api.Context;
+import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.result.WordResult;
+import edu.cmu.sphinx.util.LogMath;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.logging.Logger;
+
+/**
+ * Sphinx4 with the en-us acoustic model (16 kHz) and a {@link DomainLanguageModel} of this
+ * deployment's phrases. A fixed number of decoders is loaded once and shared by every call: a call
+ * borrows one for the length of a decode and gives it back, so memory does not grow with calls and
+ * recognition never runs more decodes at once than there are cores. (A decoder's acoustic scorer keeps
+ * per-frame state in the model's shared Gaussian sets, so two decodes must not run in one decoder.)
+ * Telephone audio (8 kHz) is resampled to 16 kHz.
+ */
+public final class SphinxRecognizer implements SpeechRecognizer {
+
+    private static final System.Logger LOG = System.getLogger(SphinxRecognizer.class.getName());
+    public static final String ACOUSTIC_MODEL = "resource:/edu/cmu/sphinx/models/en-us/en-us";
+    public static final int MODEL_RATE = 16_000;
+    private static final String CONFIG = "resource:/org/parley/nlp/speech/sphinx.config.xml";
+
+    private final BlockingQueue<Decoder> idle;
+    private final List<Decoder> all = new ArrayList<>();
+    private final DomainLanguageModel model;
+    private final Path workDirectory;
+
+    /**
+     * Builds the language model from the phrases, writes it and the dictionary of its words to a
+     * working directory, and loads the decoders.
+     */
+    public SphinxRecognizer(Collection<String> phrases, PronunciationDictionary dictionary, SphinxSettings settings) throws IOException {
+        quietSphinxLogging();
+        model = new DomainLanguageModel(phrases, dictionary, settings.discount());
+        if (!model.missingWords().isEmpty()) {
+            LOG.log(Level.WARNING, "speech: {0} word(s) of the intent phrases have no pronunciation and cannot be recognised: {1}."
+                    + " Add them to the speech dictionary (parley.speech.dictionary, CMUdict format \"word PH ON ES\").",
+                    model.missingWords().size(), model.missingWords().keySet());
+        }
+        workDirectory = Files.createTempDirectory("parley-asr");
+        Path lm = workDirectory.resolve("domain.lm");
+        Path dict = workDirectory.resolve("domain.dict");
+        try (Writer out = Files.newBufferedWriter(lm, StandardCharsets.UTF_8)) {
+            model.writeArpa(out);
+        }
+        try (Writer out = Files.newBufferedWriter(dict, StandardCharsets.UTF_8)) {
+            dictionary.write(model.vocabulary(), out);
+        }
+        Path config = workDirectory.resolve("sphinx.config.xml");
+        Files.writeString(config, searchConfiguration(settings), StandardCharsets.UTF_8);
+        idle = new ArrayBlockingQueue<>(settings.decoders());
+        for (int i = 0; i < settings.decoders(); i++) {
+            Decoder decoder = new Decoder(configuration(lm, dict), config);
+            all.add(decoder);
+            idle.add(decoder);
+        }
+        LOG.log(Level.INFO, "speech: {0} decoder(s) loaded, language model of {1} words from {2} phrases",
+                settings.decoders(), model.vocabulary().size(), model.sentences());
+    }
+
+    /** The en-us dictionary and the phrases given. */
+    public static SphinxRecognizer forPhrases(Collection<String> phrases, SphinxSettings settings) throws IOException {
+        return new SphinxRecognizer(phrases, PronunciationDictionary.englishUs(), settings);
+    }
+
+    public DomainLanguageModel languageModel() {
+        return model;
+    }
+
+    /**
+     * Sphinx's configuration with these search settings written in. (Setting them on a built Context
+     * re-creates parts of the front end without their predecessors, so they go into the file.)
+     */
+    static String searchConfiguration(SphinxSettings s) throws IOException {
+        String xml;
+        try (InputStream in = SphinxRecognizer.class.getResourceAsStream("sphinx.config.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        xml = property(xml, "absoluteBeamWidth", Integer.toString(s.absoluteBeamWidth()));
+        xml = property(xml, "relativeBeamWidth", Double.toString(s.relativeBeamWidth()));
+        xml = property(xml, "absoluteWordBeamWidth", Integer.toString(s.absoluteWordBeamWidth()));
+        xml = property(xml, "relativeWordBeamWidth", Double.toString(s.relativeWordBeamWidth()));
+        xml = property(xml, "languageWeight", Double.toString(s.languageWeight()));
+        xml = property(xml, "wordInsertionProbability", Double.toString(s.wordInsertionProbability()));
+        if (!s.lookahead()) {
+            xml = xml.replace("<property name=\"searchManager\" value=\"wordPruningLookaheadSearchManager\"/>",
+                    "<property name=\"searchManager\" value=\"wordPruningSearchManager\"/>");
+        }
+        return xml;
+    }
+
+    private static String property(String xml, String name, String value) {
+        String replaced = xml.replaceFirst("<property name=\"" + name + "\"\\s+value=\"[^\"]*\"/>",
+                "<property name=\"" + name + "\" value=\"" + value + "\"/>");
+        if (replaced.equals(xml) && !xml.contains("<property name=\"" + name + "\" value=\"" + value + "\"/>")) {
+            throw new IllegalStateException("sphinx.config.xml has no global property " + name);
+        }
+        return replaced;
+    }
+
+    private static Configuration configuration(Path lm, Path dict) {
+        Configuration configuration = new Configuration();
+        configuration.setAcousticModelPath(ACOUSTIC_MODEL);
+        configuration.setDictionaryPath(dict.toUri().toString());
+        configuration.setLanguageModelPath(lm.toUri().toString());
+        configuration.setSampleRate(MODEL_RATE);
+        return configuration;
+    }
+
+    private static void quietSphinxLogging() {
+        // Sphinx4 configures java.util.logging itself and reports every allocation at INFO.
+        Logger.getLogger("edu.cmu.sphinx").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("default.config").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    @Override
+    public Transcript recognize(byte[] pcm, int sampleRate) {
+        byte[] audio = switch (sampleRate) {
+            case MODEL_RATE -> pcm;
+            case MODEL_RATE / 2 -> Resampler.upsampleTwice(pcm);
+            default -> throw new IllegalArgumentException("audio at " + sampleRate + " Hz: the recogniser takes 8000 or 16000 Hz");
+        };
+        long audioMillis = audio.length / 2 * 1000L / MODEL_RATE;
+        Decoder decoder;
+        try {
+            decoder = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Transcript.nothing(audioMillis, 0);
+        }
+        try {
+            return decoder.decode(audio, audioMillis);
+        } finally {
+            idle.add(decoder);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Decoder decoder : all) {
+            decoder.close();
+        }
+        try (var files = Files.list(workDirectory)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(workDirectory);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "could not remove {0}: {1}", workDirectory, e);
+        }
+    }
+
+    /** One loaded Sphinx4 pipeline, used by one thread at a time. */
+    private static final class Decoder extends AbstractSpeechRecognizer {
+
+        Decoder(Configuration configuration, Path config) throws IOException {
+            super(tuned(configuration, config));
+            recognizer.allocate();
+        }
+
+        private static Context tuned(Configuration configuration, Path config) throws IOException {
+            return new Context(config.toUri().toString(), configuration);
+        }
+
+        Transcript decode(byte[] pcm16k, long audioMillis) {
+            long started = System.nanoTime();
+            context.setSpeechSource(new ByteArrayInputStream(pcm16k));
+            StringBuilder text = new StringBuilder();
+            double confidenceSum = 0;
+            int words = 0;
+            SpeechResult result;
+            while ((result = getResult()) != null) {
+                for (WordResult word : result.getWords()) {
+                    if (word.isFiller() || word.getWord().isSentenceEndWord() || word.getWord().isSentenceStartWord()) {
+                        continue;
+                    }
+                    if (text.length() > 0) {
+                        text.append(' ');
+                    }
+                    text.append(word.getWord().getSpelling());
+                    confidenceSum += Math.min(1, Math.max(0, LogMath.getLogMath().logToLinear((float) word.getConfidence())));
+                    words++;
+                }
+            }
+            long decodeMillis = (System.nanoTime() - started) / 1_000_000;
+            return new Transcript(text.toString(), words == 0 ? 0 : confidenceSum / words, audioMillis, decodeMillis);
+        }
+
+        void close() {
+            try {
+                recognizer.deallocate();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "deallocating a decoder: {0}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * What the shipped deployment's callers say: the texts of the intent training data and the
+     * everyday answers (digits, yes/no, numbers, dates).
+     */
+    public static List<String> defaultPhrases() throws IOException {
+        List<String> phrases = new ArrayList<>();
+        try (InputStream in = SphinxRecognizer.class.getResourceAsStream("/org/parley/nlp/intent/default-intents.csv")) {
+            phrases.addAll(org.parley.nlp.intent.TrainingData.readCsv("default-intents.csv", new java.io.InputStreamReader(in,
+                    StandardCharsets.UTF_8)).examples().stream().map(org.parley.nlp.intent.TrainingExample::text).toList());
+        } catch (org.parley.nlp.intent.TrainingDataException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try (InputStream in = SphinxRecognizer.class.getResourceAsStream("everyday-phrases.txt")) {
+            phrases.addAll(phrases(in));
+        }
+        return phrases;
+    }
+
+    /** Reads phrases: one per line, '#' comments. */
+    public static List<String> phrases(InputStream in) throws IOException {
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("phrase resource missing"));
+        }
+        List<String> phrases = new ArrayList<>();
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                phrases.add(l);
+            }
+        }
+        return phrases;
+    }
+}

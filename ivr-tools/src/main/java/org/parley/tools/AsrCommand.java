@@ -1,0 +1,308 @@
+package org.parley.tools;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.parley.nlp.Understander;
+import org.parley.nlp.intent.TextNormalizer;
+import org.parley.nlp.speech.SphinxRecognizer;
+import org.parley.nlp.speech.SphinxSettings;
+import org.parley.nlp.speech.Transcript;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code parley asr}: measure and try the embedded speech recogniser. */
+@Command(name = "asr", mixinStandardHelpOptions = true, description = "Measure and try the embedded speech recogniser.",
+        subcommands = {AsrCommand.Bench.class, AsrCommand.Transcribe.class})
+final class AsrCommand {
+
+    /** 16-bit mono PCM and its rate, read from a WAV file. */
+    record Audio(byte[] pcm, int sampleRate) {
+
+        static Audio read(Path wav) throws Exception {
+            try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+                AudioFormat f = in.getFormat();
+                if (f.getChannels() != 1 || f.getSampleSizeInBits() != 16 || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED
+                        || f.isBigEndian()) {
+                    throw new IllegalArgumentException(wav + ": expected 16-bit signed little-endian mono PCM, got " + f
+                            + " (convert with: sox IN.wav -r 16000 -c 1 -b 16 OUT.wav)");
+                }
+                return new Audio(in.readAllBytes(), (int) f.getSampleRate());
+            }
+        }
+
+        long millis() {
+            return pcm.length / 2 * 1000L / sampleRate;
+        }
+    }
+
+    /** Search settings on the command line (defaults: {@link SphinxSettings#defaults()}). */
+    static final class Settings {
+        private static final SphinxSettings D = SphinxSettings.defaults();
+
+        @Option(names = "--decoders", description = "Decoders loaded (default: cores).")
+        Integer decoders;
+        @Option(names = "--beam", description = "Absolute beam width.")
+        Integer beam;
+        @Option(names = "--word-beam", description = "Absolute word beam width.")
+        Integer wordBeam;
+        @Option(names = "--relative-beam", description = "Relative beam width.")
+        Double relativeBeam;
+        @Option(names = "--lw", description = "Language weight.")
+        Double languageWeight;
+        @Option(names = "--wip", description = "Word insertion probability.")
+        Double wip;
+        @Option(names = "--discount", description = "Language model discount.")
+        Double discount;
+        @Option(names = "--lookahead", description = "Phonetic lookahead search.")
+        Boolean lookahead;
+
+        SphinxSettings settings() {
+            return new SphinxSettings(decoders != null ? decoders : D.decoders(), beam != null ? beam : D.absoluteBeamWidth(),
+                    relativeBeam != null ? relativeBeam : D.relativeBeamWidth(), wordBeam != null ? wordBeam : D.absoluteWordBeamWidth(),
+                    D.relativeWordBeamWidth(), languageWeight != null ? languageWeight : D.languageWeight(),
+                    wip != null ? wip : D.wordInsertionProbability(), discount != null ? discount : D.discount(),
+                    lookahead != null ? lookahead : D.lookahead());
+        }
+    }
+
+    /** {@code parley asr transcribe}. */
+    @Command(name = "transcribe", mixinStandardHelpOptions = true,
+            description = "Recognise WAV files (16-bit mono, 8 or 16 kHz); one JSON line per file: file, text, confidence, milliseconds.")
+    static final class Transcribe implements Callable<Integer> {
+
+        @Parameters(arity = "1..*", paramLabel = "FILE.wav")
+        List<Path> files;
+
+        @Mixin
+        Settings settings = new Settings();
+
+        @Override
+        public Integer call() throws Exception {
+            int failed = 0;
+            try (SphinxRecognizer asr = SphinxRecognizer.forPhrases(SphinxRecognizer.defaultPhrases(), settings.settings().withDecoders(1))) {
+                for (Path file : files) {
+                    try {
+                        Audio audio = Audio.read(file);
+                        Transcript t = asr.recognize(audio.pcm(), audio.sampleRate());
+                        System.out.println(Json.createObjectBuilder().add("file", file.toString()).add("text", t.text())
+                                .add("confidence", Math.round(t.confidence() * 1000) / 1000.0).add("milliseconds", t.decodeMillis())
+                                .add("audioMilliseconds", t.audioMillis()).build());
+                    } catch (Exception e) {
+                        failed++;
+                        System.out.println(Json.createObjectBuilder().add("file", file.toString()).add("error", String.valueOf(e.getMessage())).build());
+                    }
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code parley asr bench}. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Word error rate, sentence and intent accuracy, real-time factor and concurrent streams on a corpus"
+                    + " (transcripts.tsv: id, intent, voice, stretch, text; wideband/ and narrowband/ WAVs).")
+    static final class Bench implements Callable<Integer> {
+
+        @Option(names = "--corpus", required = true, description = "Corpus directory.")
+        Path corpus;
+
+        @Option(names = "--band", defaultValue = "both", description = "wideband, narrowband or both (default ${DEFAULT-VALUE}).")
+        String band;
+
+        @Option(names = "--voices", split = ",", description = "Only these voices (e.g. awb,kal16 to tune on, rms,slt to report).")
+        List<String> voices;
+
+        @Option(names = "--streams", defaultValue = "1,2,4,8,12,16",
+                split = ",", description = "Concurrent stream counts to try (default ${DEFAULT-VALUE}); 0 to skip.")
+        List<Integer> streams;
+
+        @Option(names = "--errors", description = "Print each misrecognised utterance.")
+        boolean errors;
+
+        @Mixin
+        Settings settings = new Settings();
+
+        record Utterance(String id, String intent, String voice, String text) {
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<Utterance> utterances = new ArrayList<>();
+            for (String line : Files.readAllLines(corpus.resolve("transcripts.tsv"))) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f.length < 5) {
+                    System.err.println("transcripts.tsv: expected id, intent, voice, stretch, text in: " + line);
+                    return 2;
+                }
+                if (voices == null || voices.contains(f[2])) {
+                    utterances.add(new Utterance(f[0], f[1], f[2], f[4]));
+                }
+            }
+            Understander understander = Understander.defaults();
+            SphinxSettings s = settings.settings();
+            System.out.printf(Locale.ROOT, "settings: %s%n", s);
+            long before = usedMemory();
+            try (SphinxRecognizer asr = SphinxRecognizer.forPhrases(SphinxRecognizer.defaultPhrases(), s)) {
+                long after = usedMemory();
+                System.out.printf(Locale.ROOT, "language model: %d words, %d phrases, %d without pronunciation %s; %d decoders loaded,"
+                                + " %.0f MB retained%n", asr.languageModel().vocabulary().size(), asr.languageModel().sentences(),
+                        asr.languageModel().missingWords().size(), asr.languageModel().missingWords().keySet(), s.decoders(),
+                        (after - before) / 1e6);
+                for (String b : band.equals("both") ? List.of("wideband", "narrowband") : List.of(band)) {
+                    List<Audio> audio = new ArrayList<>();
+                    for (Utterance u : utterances) {
+                        audio.add(Audio.read(corpus.resolve(b).resolve(u.id() + ".wav")));
+                    }
+                    accuracy(b, asr, understander, utterances, audio);
+                    if (streams.stream().anyMatch(k -> k > 0)) {
+                        concurrency(b, asr, audio);
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private void accuracy(String band, SphinxRecognizer asr, Understander understander, List<Utterance> utterances, List<Audio> audio) {
+            asr.recognize(audio.get(0).pcm(), audio.get(0).sampleRate()); // warm-up
+            int words = 0;
+            int edits = 0;
+            int sentencesRight = 0;
+            int intentAudio = 0;
+            int intentText = 0;
+            long audioMs = 0;
+            long decodeMs = 0;
+            List<Double> rtf = new ArrayList<>();
+            List<Long> latency = new ArrayList<>();
+            double confRight = 0;
+            double confWrong = 0;
+            int wrong = 0;
+            for (int i = 0; i < utterances.size(); i++) {
+                Utterance u = utterances.get(i);
+                Transcript t = asr.recognize(audio.get(i).pcm(), audio.get(i).sampleRate());
+                List<String> ref = Arrays.asList(TextNormalizer.tokens(u.text()));
+                List<String> hyp = Arrays.asList(TextNormalizer.tokens(t.text()));
+                int e = editDistance(ref, hyp);
+                words += ref.size();
+                edits += e;
+                if (e == 0) {
+                    sentencesRight++;
+                    confRight += t.confidence();
+                } else {
+                    wrong++;
+                    confWrong += t.confidence();
+                    if (errors) {
+                        System.out.printf(Locale.ROOT, "  %s %-6s ref: %s%n  %s        hyp: %s (confidence %.2f)%n", u.id(), u.voice(), u.text(),
+                                " ".repeat(u.id().length()), t.text(), t.confidence());
+                    }
+                }
+                if (understander.understand(t.text(), java.time.LocalDate.now()).intent().equals(u.intent())) {
+                    intentAudio++;
+                }
+                if (understander.understand(u.text(), java.time.LocalDate.now()).intent().equals(u.intent())) {
+                    intentText++;
+                }
+                audioMs += t.audioMillis();
+                decodeMs += t.decodeMillis();
+                rtf.add(t.realTimeFactor());
+                latency.add(t.decodeMillis());
+            }
+            int n = utterances.size();
+            rtf.sort(null);
+            latency.sort(null);
+            System.out.printf(Locale.ROOT, "%s: %d utterances, %d words: WER %.1f%%, sentence accuracy %.1f%%, intent accuracy from audio %.1f%%"
+                            + " vs from text %.1f%%%n", band, n, words, 100.0 * edits / words, 100.0 * sentencesRight / n,
+                    100.0 * intentAudio / n, 100.0 * intentText / n);
+            System.out.printf(Locale.ROOT, "%s: one stream: real-time factor %.3f overall (p50 %.3f, p95 %.3f); end of speech -> transcript"
+                            + " p50 %d ms, p95 %d ms; mean confidence right %.2f, wrong %.2f%n", band, (double) decodeMs / audioMs,
+                    rtf.get(n / 2), rtf.get(Math.min(n - 1, n * 95 / 100)), latency.get(n / 2), latency.get(Math.min(n - 1, n * 95 / 100)),
+                    sentencesRight == 0 ? 0 : confRight / sentencesRight, wrong == 0 ? 0 : confWrong / wrong);
+        }
+
+        /**
+         * K callers at once, each saying the corpus utterances one after another; a stream keeps up with
+         * real time while its decodes (waiting for a decoder included) take less time than its audio.
+         */
+        private void concurrency(String band, SphinxRecognizer asr, List<Audio> audio) throws Exception {
+            int best = 0;
+            for (int k : streams.stream().filter(k -> k > 0).toList()) {
+                ExecutorService pool = Executors.newFixedThreadPool(k);
+                List<Future<double[]>> results = new ArrayList<>();
+                for (int c = 0; c < k; c++) {
+                    int offset = c * 7;
+                    results.add(pool.submit(() -> {
+                        long audioMs = 0;
+                        long wallNanos = 0;
+                        int take = Math.min(audio.size(), 20);
+                        for (int i = 0; i < take; i++) {
+                            Audio a = audio.get((offset + i) % audio.size());
+                            long t0 = System.nanoTime();
+                            asr.recognize(a.pcm(), a.sampleRate());
+                            wallNanos += System.nanoTime() - t0;
+                            audioMs += a.millis();
+                        }
+                        return new double[] {wallNanos / 1e6 / audioMs};
+                    }));
+                }
+                List<Double> rtfs = new ArrayList<>();
+                for (Future<double[]> f : results) {
+                    rtfs.add(f.get()[0]);
+                }
+                pool.shutdown();
+                rtfs.sort(null);
+                double worst = rtfs.get(rtfs.size() - 1);
+                System.out.printf(Locale.ROOT, "%s: %2d concurrent streams: real-time factor per stream median %.3f, worst %.3f%s%n", band, k,
+                        rtfs.get(rtfs.size() / 2), worst, worst < 1 ? " (all under real time)" : "");
+                if (worst < 1) {
+                    best = k;
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s: %d concurrent streams stay under real time on %d cores%n", band, best,
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        private static long usedMemory() {
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            Runtime r = Runtime.getRuntime();
+            return r.totalMemory() - r.freeMemory();
+        }
+
+        static int editDistance(List<String> a, List<String> b) {
+            int[] prev = new int[b.size() + 1];
+            int[] cur = new int[b.size() + 1];
+            for (int j = 0; j <= b.size(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.size(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.size(); j++) {
+                    int sub = prev[j - 1] + (a.get(i - 1).equals(b.get(j - 1)) ? 0 : 1);
+                    cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.size()];
+        }
+    }
+}
