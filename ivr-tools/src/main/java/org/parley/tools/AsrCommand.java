@@ -16,7 +16,6 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.parley.nlp.Understander;
-import org.parley.nlp.intent.TextNormalizer;
 import org.parley.nlp.speech.SphinxRecognizer;
 import org.parley.nlp.speech.SphinxSettings;
 import org.parley.nlp.speech.Transcript;
@@ -197,8 +196,8 @@ final class AsrCommand {
             for (int i = 0; i < utterances.size(); i++) {
                 Utterance u = utterances.get(i);
                 Transcript t = asr.recognize(audio.get(i).pcm(), audio.get(i).sampleRate());
-                List<String> ref = Arrays.asList(TextNormalizer.tokens(u.text()));
-                List<String> hyp = Arrays.asList(TextNormalizer.tokens(t.text()));
+                List<String> ref = scoring(u.text());
+                List<String> hyp = scoring(t.text());
                 int e = editDistance(ref, hyp);
                 words += ref.size();
                 edits += e;
@@ -285,6 +284,28 @@ final class AsrCommand {
             Runtime r = Runtime.getRuntime();
             return r.totalMemory() - r.freeMemory();
         }
+
+        /**
+         * Words as scored: lower case, punctuation dropped and contractions written out on both sides
+         * ("i'm" = "i am"), as NIST scoring's GLM rules do, so a contraction is not counted as an error.
+         */
+        static List<String> scoring(String text) {
+            List<String> words = new ArrayList<>();
+            for (String w : text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[^a-z0-9']+")) {
+                if (!w.isEmpty()) {
+                    words.addAll(Arrays.asList(CONTRACTIONS.getOrDefault(w, w).split(" ")));
+                }
+            }
+            return words;
+        }
+
+        private static final java.util.Map<String, String> CONTRACTIONS = java.util.Map.ofEntries(
+                java.util.Map.entry("i'm", "i am"), java.util.Map.entry("can't", "cannot"), java.util.Map.entry("don't", "do not"),
+                java.util.Map.entry("doesn't", "does not"), java.util.Map.entry("didn't", "did not"), java.util.Map.entry("won't", "will not"),
+                java.util.Map.entry("isn't", "is not"), java.util.Map.entry("it's", "it is"), java.util.Map.entry("that's", "that is"),
+                java.util.Map.entry("i'd", "i would"), java.util.Map.entry("i've", "i have"), java.util.Map.entry("i'll", "i will"),
+                java.util.Map.entry("what's", "what is"), java.util.Map.entry("there's", "there is"), java.util.Map.entry("wasn't", "was not"),
+                java.util.Map.entry("haven't", "have not"), java.util.Map.entry("you're", "you are"), java.util.Map.entry("we're", "we are"));
 
         static int editDistance(List<String> a, List<String> b) {
             int[] prev = new int[b.size() + 1];

@@ -153,6 +153,63 @@ public class CamelBootstrap {
 
     private CamelContext camel;
 
+    @Inject
+    org.parley.ivr.speech.SpeechService speech;
+
+    @Inject
+    @ConfigProperty(name = "parley.audiosocket.bind-address", defaultValue = "0.0.0.0")
+    String audioSocketBindAddress;
+
+    @Inject
+    @ConfigProperty(name = "parley.audiosocket.port", defaultValue = "9092")
+    int audioSocketPort;
+
+    /** The address Asterisk connects its AudioSocket to (default: the address it reached FastAGI on). */
+    @Inject
+    @ConfigProperty(name = "parley.audiosocket.advertised-host")
+    java.util.Optional<String> audioSocketAdvertisedHost;
+
+    /** 8000 for AudioSocket's signed linear 8 kHz; 16000 where Asterisk sends slin16. */
+    @Inject
+    @ConfigProperty(name = "parley.audiosocket.sample-rate", defaultValue = "8000")
+    int audioSocketSampleRate;
+
+    /** Silence after speech that ends an utterance. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.trailing-silence-ms", defaultValue = "800")
+    int trailingSilenceMillis;
+
+    @Inject
+    @ConfigProperty(name = "parley.speech.max-utterance-ms", defaultValue = "15000")
+    int maxUtteranceMillis;
+
+    /** How long the caller has to start speaking (shared with the keypad timeout). */
+    @Inject
+    @ConfigProperty(name = "parley.dialog.input-timeout-ms", defaultValue = "5000")
+    int noInputMillis;
+
+    /** Level (RMS of 16-bit samples) below which audio is silence. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.min-speech-rms", defaultValue = "500")
+    double minSpeechRms;
+
+    /** RECORD FILE transport: the directory Parley reads recordings from (default: data dir parley/recordings). */
+    @Inject
+    @ConfigProperty(name = "parley.speech.record.dir")
+    java.util.Optional<String> recordDir;
+
+    /** RECORD FILE transport: the same directory as Asterisk sees it (default: parley.speech.record.dir). */
+    @Inject
+    @ConfigProperty(name = "parley.speech.record.asterisk-dir")
+    java.util.Optional<String> asteriskRecordDir;
+
+    /** RECORD FILE transport: wav (8 kHz) or wav16 (16 kHz, for wideband calls). */
+    @Inject
+    @ConfigProperty(name = "parley.speech.record.format", defaultValue = "wav")
+    String recordFormat;
+
+    private org.parley.camel.audiosocket.AudioSocketServer audioSocket;
+
     @PostConstruct
     void start() {
         // Rules and language model first: the first caller must not wait for them.
@@ -167,7 +224,7 @@ public class CamelBootstrap {
         fastagi.setThreadFactory(threadFactory);
         camel.addComponent("fastagi", fastagi);
         try {
-            camel.addRoutes(new DialogRoutes(dialog, agi));
+            camel.addRoutes(new DialogRoutes(dialog, agi, speechTransport()));
             java.nio.file.Path importDir = java.nio.file.Path.of(crmImportDir.orElseGet(
                     () -> System.getProperty("jboss.server.data.dir", ".") + "/parley/crm-import"));
             java.nio.file.Files.createDirectories(importDir);
@@ -250,11 +307,51 @@ public class CamelBootstrap {
                 + "&password=RAW(" + amiPassword.get() + ")&maxBackoffMillis=" + amiMaxBackoffMillis, queueBoard, liveChannels));
     }
 
+    /** The transport the dialog listens through, started here (the AudioSocket server) when configured. */
+    private org.parley.camel.dialog.SpeechTransport speechTransport() throws java.io.IOException {
+        if (!speech.enabled()) {
+            health.report("audiosocket", ComponentStatus.optional(true, "speech off (parley.speech.transport=none): keys only"));
+            return org.parley.camel.dialog.SpeechTransport.none();
+        }
+        org.parley.nlp.audio.Endpointer.Settings endpointing = new org.parley.nlp.audio.Endpointer.Settings(audioSocketSampleRate,
+                trailingSilenceMillis, maxUtteranceMillis, noInputMillis, minSpeechRms, 60, 200);
+        java.nio.file.Path records = java.nio.file.Path.of(recordDir.orElseGet(
+                () -> System.getProperty("jboss.server.data.dir", ".") + "/parley/recordings"));
+        org.parley.camel.dialog.SpeechTransport.Kind kind;
+        switch (speech.transport()) {
+            case "audiosocket" -> {
+                kind = org.parley.camel.dialog.SpeechTransport.Kind.AUDIOSOCKET;
+                audioSocket = new org.parley.camel.audiosocket.AudioSocketServer(new org.parley.camel.audiosocket.AudioSocketServer.Settings(
+                        audioSocketBindAddress, audioSocketPort, endpointing), threadFactory);
+                audioSocket.start();
+                health.report("audiosocket", ComponentStatus.optional(true, "listening on " + audioSocketBindAddress + ":" + audioSocket.port()
+                        + " (" + audioSocketSampleRate + " Hz)"));
+            }
+            case "record" -> {
+                kind = org.parley.camel.dialog.SpeechTransport.Kind.RECORD;
+                java.nio.file.Files.createDirectories(records);
+                health.report("audiosocket", ComponentStatus.optional(true, "not used: RECORD FILE into " + records));
+            }
+            default -> throw new IllegalStateException("parley.speech.transport is '" + speech.transport()
+                    + "'; it must be audiosocket, record or none");
+        }
+        return new org.parley.camel.dialog.SpeechTransport(new org.parley.camel.dialog.SpeechTransport.Settings(kind,
+                audioSocketAdvertisedHost.filter(h -> !h.isBlank()).orElse(null), audioSocket == null ? 0 : audioSocket.port(), endpointing,
+                records, asteriskRecordDir.orElse(records.toString()), recordFormat), audioSocket);
+    }
+
     @PreDestroy
     void stop() {
         if (camel != null) {
             camel.stop();
             health.report("fastagi", new ComponentStatus(false, "stopped"));
+        }
+        if (audioSocket != null) {
+            try {
+                audioSocket.close();
+            } catch (java.io.IOException e) {
+                LOG.log(Level.WARNING, "closing the AudioSocket server: {0}", e.toString());
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.parley.ivr.dialog.CallChannel;
 import org.parley.ivr.dialog.CallInfo;
 import org.parley.ivr.dialog.CallerHungUpException;
+import org.parley.ivr.dialog.Listened;
 
 /** The dialog's {@link CallChannel} carried out as AGI commands through asterisk-java. */
 final class AsteriskCallChannel implements CallChannel {
@@ -15,10 +16,12 @@ final class AsteriskCallChannel implements CallChannel {
     private final AgiRequest request;
     private final AgiChannel agi;
     private final CallInfo info;
+    private final SpeechTransport speech;
 
-    AsteriskCallChannel(AgiRequest request, AgiChannel agi) {
+    AsteriskCallChannel(AgiRequest request, AgiChannel agi, SpeechTransport speech) {
         this.request = request;
         this.agi = agi;
+        this.speech = speech;
         this.info = new CallInfo(request.getUniqueId(), request.getChannel(), callerNumber(request), request.getDnid(), request.getContext(),
                 request.getLanguage());
     }
@@ -52,6 +55,16 @@ final class AsteriskCallChannel implements CallChannel {
             throw new CallerHungUpException(info.uniqueId());
         }
         return result == null ? "" : result;
+    }
+
+    @Override
+    public boolean canListen() {
+        return speech.available();
+    }
+
+    @Override
+    public Listened listen() {
+        return call(() -> speech.listen(request, agi, info.uniqueId()));
     }
 
     @Override

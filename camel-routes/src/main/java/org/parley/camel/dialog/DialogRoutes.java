@@ -13,10 +13,12 @@ public class DialogRoutes extends RouteBuilder {
 
     private final DialogService dialog;
     private final FastAgiSettings settings;
+    private final SpeechTransport speech;
 
-    public DialogRoutes(DialogService dialog, FastAgiSettings settings) {
+    public DialogRoutes(DialogService dialog, FastAgiSettings settings, SpeechTransport speech) {
         this.dialog = dialog;
         this.settings = settings;
+        this.speech = speech;
     }
 
     @Override
@@ -25,6 +27,6 @@ public class DialogRoutes extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .process(exchange -> dialog.converse(new AsteriskCallChannel(
                         exchange.getIn().getBody(AgiRequest.class),
-                        exchange.getIn().getHeader(FastAgiConstants.CHANNEL, AgiChannel.class))));
+                        exchange.getIn().getHeader(FastAgiConstants.CHANNEL, AgiChannel.class), speech)));
     }
 }

@@ -63,6 +63,9 @@ public class CallRepository {
                 p == null ? null : p.sentiment().label(), p == null ? null : p.sentiment().score(),
                 p == null ? null : p.entities().stream().map(e -> e.type() + "=" + e.value()).collect(Collectors.joining("; ")),
                 data.turnMicros(), Instant.now());
+        if (data.recognition() != null) {
+            turn.setRecognition(data.recognition().confidence(), data.recognition().audioMillis(), data.recognition().decodeMillis());
+        }
         DecisionResult r = data.decision();
         Decision d = r.decision();
         turn.setDecision(new DecisionRecord(turn, d.getAction() == null ? "NONE" : d.getAction().name(), d.getRoute(),

@@ -34,12 +34,14 @@ public final class CallView {
     /** One turn. */
     public record TurnView(int number, Turn.InputMode inputMode, String text, String digits, String intent,
                            Double confidence, String alternatives, String sentiment, Double sentimentScore, String entities,
-                           long turnMicros, Instant at, DecisionView decision) {
+                           long turnMicros, Instant at, DecisionView decision, Double asrConfidence, Long audioMillis,
+                           Long asrMillis) {
 
         static TurnView of(Turn t) {
             return new TurnView(t.getNumber(), t.getInputMode(), t.getText(), t.getDigits(), t.getIntent(),
                     t.getConfidence(), t.getAlternatives(), t.getSentiment(), t.getSentimentScore(), t.getEntities(),
-                    t.getTurnMicros(), t.getAt(), DecisionView.of(t.getDecision()));
+                    t.getTurnMicros(), t.getAt(), DecisionView.of(t.getDecision()), t.getAsrConfidence(), t.getAudioMillis(),
+                    t.getAsrMillis());
         }
     }
 

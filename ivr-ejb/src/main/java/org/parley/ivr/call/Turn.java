@@ -59,6 +59,13 @@ public class Turn {
 
     private long turnMicros;
 
+    /** Speech turns: the recogniser's confidence, the utterance's length and the decoding time. */
+    private Double asrConfidence;
+
+    private Long audioMillis;
+
+    private Long asrMillis;
+
     @Column(nullable = false)
     private Instant at;
 
@@ -83,6 +90,24 @@ public class Turn {
         this.entities = entities;
         this.turnMicros = turnMicros;
         this.at = at;
+    }
+
+    void setRecognition(double confidence, long audioMillis, long asrMillis) {
+        this.asrConfidence = confidence;
+        this.audioMillis = audioMillis;
+        this.asrMillis = asrMillis;
+    }
+
+    public Double getAsrConfidence() {
+        return asrConfidence;
+    }
+
+    public Long getAudioMillis() {
+        return audioMillis;
+    }
+
+    public Long getAsrMillis() {
+        return asrMillis;
     }
 
     void setDecision(DecisionRecord decision) {

@@ -21,6 +21,19 @@ public interface CallChannel {
      */
     String collectDigits(String promptFile, int timeoutMillis, int maxDigits);
 
+    /** True when this channel can carry the caller's voice to Parley ({@link #listen}). */
+    default boolean canListen() {
+        return false;
+    }
+
+    /**
+     * Listens for one utterance (the prompt has been played): returns its audio, or a key pressed while
+     * listening, or no input. Throws {@link CallerHungUpException} when the caller hangs up meanwhile.
+     */
+    default Listened listen() {
+        return Listened.failed("this channel cannot carry speech");
+    }
+
     /** A channel variable, empty when unset. */
     Optional<String> variable(String name);
 

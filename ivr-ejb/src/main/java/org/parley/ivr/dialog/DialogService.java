@@ -20,6 +20,8 @@ import org.parley.ivr.crm.CallerContextCache;
 import org.parley.ivr.decision.DecisionService;
 import org.parley.ivr.live.QueueBoard;
 import org.parley.ivr.nlu.LanguageService;
+import org.parley.ivr.speech.SpeechService;
+import org.parley.nlp.speech.Transcript;
 import org.parley.nlp.intent.ParseResult;
 import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.rules.engine.DecisionResult;
@@ -37,7 +39,10 @@ import org.parley.rules.fact.Utterance;
 @ApplicationScoped
 public class DialogService {
 
-    /** Channel variable carrying the caller's words until speech recognition lands. */
+    /**
+     * Channel variable with the caller's words as text (typed by a test or a text channel); when set it
+     * is used instead of listening.
+     */
     public static final String UTTERANCE_VARIABLE = "PARLEY_UTTERANCE";
 
     private static final System.Logger LOG = System.getLogger(DialogService.class.getName());
@@ -59,6 +64,14 @@ public class DialogService {
 
     @Inject
     QueueBoard queues;
+
+    @Inject
+    SpeechService speech;
+
+    /** With speech on: how long after the prompt a key is waited for before listening for words. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.digit-wait-ms", defaultValue = "300")
+    int digitWaitMillis;
 
     @Inject
     @ConfigProperty(name = "parley.dialog.max-turns", defaultValue = "4")
@@ -93,6 +106,7 @@ public class DialogService {
     public void prepare() {
         decisions.current();
         language.understander();
+        speech.prepare();
     }
 
     /** Holds the call until the dialog is over; returns with the channel handed back or hung up. */
@@ -115,15 +129,17 @@ public class DialogService {
             List<Double> moods = new ArrayList<>();
             for (int turn = 1; ; turn++) {
                 long started = System.nanoTime();
-                Utterance heard = listen(channel, prompt);
-                ParseResult understood = heard.getText().isEmpty() ? null : language.understand(heard.getText());
-                Situation situation = situation(info, context, callStarted, turn, clarifications, noInputs, noMatches, heard, understood, moods);
+                Heard heard = listen(channel, prompt);
+                ParseResult understood = heard.utterance().getText().isEmpty() ? null : language.understand(heard.utterance().getText());
+                Situation situation = situation(info, context, callStarted, turn, clarifications, noInputs, noMatches, heard.utterance(),
+                        understood, moods);
                 DecisionResult result = rules.decide(situation);
                 last = result.decision();
-                calls.recordTurn(callId, new TurnData(turn, heard, understood, situation, result, (System.nanoTime() - started) / 1_000));
+                calls.recordTurn(callId, new TurnData(turn, heard.utterance(), understood, situation, result,
+                        (System.nanoTime() - started) / 1_000, heard.recognition()));
                 if (last.getAction() == Action.CLARIFY && turn < maxTurns) {
                     clarifications++;
-                    if (heard.isSilent()) {
+                    if (heard.utterance().isSilent()) {
                         noInputs++;
                     } else {
                         noMatches++;
@@ -209,18 +225,47 @@ public class DialogService {
         return fixedClock.map(LocalDateTime::parse).orElseGet(() -> LocalDateTime.now(timezone.map(ZoneId::of).orElse(ZoneId.systemDefault())));
     }
 
-    private Utterance listen(CallChannel channel, String promptId) {
-        String digits = channel.collectDigits(prompts.file(promptId), inputTimeoutMillis, maxDigits);
+    /** What one ask brought: the caller's input as the rules see it, and the recogniser's result when it was speech. */
+    private record Heard(Utterance utterance, Transcript recognition) {
+    }
+
+    /**
+     * Plays the prompt and takes the caller's answer: keys pressed during the prompt stop it and are
+     * kept (barge-in); words given as text are taken as they are; otherwise, with speech on, the call
+     * is listened to and the utterance recognised, a key pressed while listening ending it.
+     */
+    private Heard listen(CallChannel channel, String promptId) {
+        boolean listening = speech.enabled() && channel.canListen();
+        String digits = channel.collectDigits(prompts.file(promptId), listening ? digitWaitMillis : inputTimeoutMillis, maxDigits);
         if (!digits.isEmpty()) {
-            return Utterance.keyed(digits);
+            return new Heard(Utterance.keyed(digits), null);
         }
         String words = channel.variable(UTTERANCE_VARIABLE).orElse("");
         if (!words.isBlank()) {
             // Consumed: the next question must not hear the same words again.
             channel.setVariable(UTTERANCE_VARIABLE, "");
-            return Utterance.spoken(words);
+            return new Heard(Utterance.spoken(words), null);
         }
-        return Utterance.silence();
+        if (!listening) {
+            return new Heard(Utterance.silence(), null);
+        }
+        Listened listened = channel.listen();
+        return switch (listened.kind()) {
+            case DIGITS -> new Heard(Utterance.keyed(listened.digits()), null);
+            case SPEECH -> {
+                Transcript t = speech.recognize(listened.audio(), listened.sampleRate());
+                LOG.log(Level.DEBUG, "call {0}: heard \"{1}\" (confidence {2}, {3} ms of audio decoded in {4} ms)", channel.info().uniqueId(),
+                        t.text(), t.confidence(), t.audioMillis(), t.decodeMillis());
+                // Sound the recogniser could not make words of counts as no input.
+                yield new Heard(t.isEmpty() ? Utterance.silence() : Utterance.spoken(t.text()), t);
+            }
+            case NO_INPUT -> new Heard(Utterance.silence(), null);
+            case FAILED -> {
+                LOG.log(Level.WARNING, "call {0}: listening failed ({1}); the turn counts as no input", channel.info().uniqueId(),
+                        listened.detail());
+                yield new Heard(Utterance.silence(), null);
+            }
+        };
     }
 
     private CallStatus act(CallChannel channel, Decision decision) {

@@ -5,7 +5,6 @@ import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.result.WordResult;
-import edu.cmu.sphinx.util.LogMath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +34,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     private static final System.Logger LOG = System.getLogger(SphinxRecognizer.class.getName());
     public static final String ACOUSTIC_MODEL = "resource:/edu/cmu/sphinx/models/en-us/en-us";
     public static final int MODEL_RATE = 16_000;
+    private static final int NBEST = 10;
     private static final String CONFIG = "resource:/org/parley/nlp/speech/sphinx.config.xml";
 
     private final BlockingQueue<Decoder> idle;
@@ -176,7 +176,26 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         }
 
         private static Context tuned(Configuration configuration, Path config) throws IOException {
-            return new Context(config.toUri().toString(), configuration);
+            synchronized (SphinxRecognizer.class) {
+                // Sphinx's ConfigurationManager takes over the JVM's root logger (its level, a console
+                // handler of its own) unless java.util.logging is configured by system property. In an
+                // application server that is the server's logging: put it back as it was.
+                Logger root = Logger.getLogger("");
+                java.util.logging.Level level = root.getLevel();
+                List<java.util.logging.Handler> handlers = List.of(root.getHandlers());
+                boolean useParent = root.getUseParentHandlers();
+                try {
+                    return new Context(config.toUri().toString(), configuration);
+                } finally {
+                    for (java.util.logging.Handler h : root.getHandlers()) {
+                        if (!handlers.contains(h)) {
+                            root.removeHandler(h);
+                        }
+                    }
+                    root.setLevel(level);
+                    root.setUseParentHandlers(useParent);
+                }
+            }
         }
 
         Transcript decode(byte[] pcm16k, long audioMillis) {
@@ -187,6 +206,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
             int words = 0;
             SpeechResult result;
             while ((result = getResult()) != null) {
+                List<List<String>> alternatives = result.getNbest(NBEST).stream().map(h -> List.of(h.split("\\s+"))).toList();
                 for (WordResult word : result.getWords()) {
                     if (word.isFiller() || word.getWord().isSentenceEndWord() || word.getWord().isSentenceStartWord()) {
                         continue;
@@ -195,12 +215,29 @@ public final class SphinxRecognizer implements SpeechRecognizer {
                         text.append(' ');
                     }
                     text.append(word.getWord().getSpelling());
-                    confidenceSum += Math.min(1, Math.max(0, LogMath.getLogMath().logToLinear((float) word.getConfidence())));
+                    confidenceSum += agreement(word.getWord().getSpelling(), alternatives);
                     words++;
                 }
             }
             long decodeMillis = (System.nanoTime() - started) / 1_000_000;
             return new Transcript(text.toString(), words == 0 ? 0 : confidenceSum / words, audioMillis, decodeMillis);
+        }
+
+        /**
+         * A word's confidence: the share of the decoder's best alternative hypotheses that contain it.
+         * (Sphinx's lattice posteriors are near 1 for every word at the language weight speech needs.)
+         */
+        private static double agreement(String word, List<List<String>> alternatives) {
+            if (alternatives.isEmpty()) {
+                return 0.5;
+            }
+            int with = 0;
+            for (List<String> alternative : alternatives) {
+                if (alternative.contains(word)) {
+                    with++;
+                }
+            }
+            return (double) with / alternatives.size();
         }
 
         void close() {

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -123,32 +121,11 @@ public final class AudioSocketCaller {
 
     /** The PCM of a WAV file that is 8 kHz, 16-bit, mono (what AudioSocket carries). */
     public static byte[] readWav8k(Path wav) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        if (b.remaining() < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
-            throw new IOException(wav + ": not a RIFF/WAVE file");
+        org.parley.nlp.audio.Wav w = org.parley.nlp.audio.Wav.read(wav);
+        if (w.sampleRate() != 8000) {
+            throw new IOException(wav + ": AudioSocket carries 8 kHz 16-bit mono; this file is " + w.sampleRate()
+                    + " Hz (convert with: sox in.wav -r 8000 -b 16 -c 1 out.wav)");
         }
-        int pos = 12;
-        int channels = 0;
-        int rate = 0;
-        int bits = 0;
-        while (pos + 8 <= b.limit()) {
-            int id = b.getInt(pos);
-            int size = b.getInt(pos + 4);
-            if (id == 0x20746d66) { // "fmt "
-                channels = b.getShort(pos + 10);
-                rate = b.getInt(pos + 12);
-                bits = b.getShort(pos + 22);
-            } else if (id == 0x61746164) { // "data"
-                if (channels != 1 || rate != 8000 || bits != 16) {
-                    throw new IOException(wav + ": AudioSocket carries 8 kHz 16-bit mono; this file is " + rate + " Hz, " + bits
-                            + "-bit, " + channels + " channel(s) (convert with: sox in.wav -r 8000 -b 16 -c 1 out.wav)");
-                }
-                byte[] pcm = new byte[Math.min(size, b.limit() - pos - 8)];
-                b.get(pos + 8, pcm);
-                return pcm;
-            }
-            pos += 8 + size + (size & 1);
-        }
-        throw new IOException(wav + ": no data chunk");
+        return w.pcm();
     }
 }

@@ -19,6 +19,7 @@ public final class CallScript {
     private String language = "en";
     private String uniqueId;
     private final List<CallerInput> inputs = new ArrayList<>();
+    private boolean realTimeSilence;
     private final Map<String, String> channelVariables = new LinkedHashMap<>();
 
     private CallScript(String callerNumber) {
@@ -61,6 +62,34 @@ public final class CallScript {
     public CallScript say(String text) {
         inputs.add(new CallerInput.Speech(text));
         return this;
+    }
+
+    /** Speaks this audio (8 kHz 16-bit mono PCM), streamed in real time (20 ms frames) or as fast as the IVR takes it. */
+    public CallScript speak(byte[] pcm, boolean realTime) {
+        inputs.add(new CallerInput.Audio(pcm, realTime, (char) 0, 0, -1));
+        return this;
+    }
+
+    /** Starts speaking this audio and presses a key after {@code afterMs} of it. */
+    public CallScript speakThenPress(byte[] pcm, boolean realTime, char digit, int afterMs) {
+        inputs.add(new CallerInput.Audio(pcm, realTime, digit, afterMs, -1));
+        return this;
+    }
+
+    /** Starts speaking this audio and hangs up after {@code afterMs} of it. */
+    public CallScript speakThenHangUp(byte[] pcm, boolean realTime, int afterMs) {
+        inputs.add(new CallerInput.Audio(pcm, realTime, (char) 0, 0, afterMs));
+        return this;
+    }
+
+    /** Silence over AudioSocket in real time (20 ms a frame) instead of as fast as the IVR takes it. */
+    public CallScript realTimeSilence(boolean realTime) {
+        this.realTimeSilence = realTime;
+        return this;
+    }
+
+    public boolean realTimeSilence() {
+        return realTimeSilence;
     }
 
     public CallScript press(String digits) {

@@ -3,7 +3,15 @@ package org.parley.tools.sim;
 /** What the simulated caller does when the IVR asks something. */
 public sealed interface CallerInput {
 
-    /** Says words; the IVR reads them from the channel variable {@code PARLEY_UTTERANCE}. */
+    /**
+     * Speaks: streams this audio (8 kHz 16-bit mono PCM) when the IVR listens over AudioSocket (or
+     * records with RECORD FILE); optionally presses {@code digit} after {@code digitAfterMs} of it, or
+     * hangs up after {@code hangUpAfterMs} of it (negative: never).
+     */
+    record Audio(byte[] pcm, boolean realTime, char digit, int digitAfterMs, int hangUpAfterMs) implements CallerInput {
+    }
+
+    /** Says words as text; the IVR reads them from the channel variable {@code PARLEY_UTTERANCE}. */
     record Speech(String text) implements CallerInput {
     }
 
@@ -11,7 +19,7 @@ public sealed interface CallerInput {
     record Keys(String digits) implements CallerInput {
     }
 
-    /** Says nothing: {@code GET DATA} times out and {@code PARLEY_UTTERANCE} is unset. */
+    /** Says nothing: {@code GET DATA} times out, {@code PARLEY_UTTERANCE} is unset, AudioSocket carries silence. */
     record Silence() implements CallerInput {
     }
 

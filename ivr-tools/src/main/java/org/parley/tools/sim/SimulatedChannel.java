@@ -39,7 +39,9 @@ final class SimulatedChannel {
             new Spec("CHANNEL STATUS", 0, 1, true, "Usage: CHANNEL STATUS [<channelname>]"),
             new Spec("SAY DIGITS", 2, 2, false, "Usage: SAY DIGITS <number> <escape_digits>"),
             new Spec("SAY NUMBER", 2, 3, false, "Usage: SAY NUMBER <number> <escape_digits> [gender]"),
-            new Spec("DATABASE GET", 2, 2, true, "Usage: DATABASE GET <family> <key>"));
+            new Spec("DATABASE GET", 2, 2, true, "Usage: DATABASE GET <family> <key>"),
+            new Spec("RECORD FILE", 4, 7, false,
+                    "Usage: RECORD FILE <filename> <format> <escape_digits> <timeout> [<offset samples>] [BEEP] [s=<silence>]"));
 
     private final CallScript script;
     private final String uniqueId;
@@ -118,6 +120,13 @@ final class SimulatedChannel {
                 return ok("1");
             case "DATABASE GET":
                 return ok("0");
+            case "EXEC":
+                if (args.get(0).equalsIgnoreCase("AudioSocket")) {
+                    return audioSocket(args.size() > 1 ? args.get(1) : "");
+                }
+                return ok("0");
+            case "RECORD FILE":
+                return record(args);
             default:
                 return ok("0");
         }
@@ -142,6 +151,98 @@ final class SimulatedChannel {
         }
         // Asterisk's reply when no digit came before the timeout
         return List.of("200 result= (timeout)");
+    }
+
+    /**
+     * {@code EXEC AudioSocket <uuid>,<host>:<port>}: connects to the IVR's AudioSocket server and streams
+     * the caller's next {@link CallerInput.Audio} (or silence) until the IVR hangs up the stream, as
+     * app_audiosocket does; returns -1 with HANGUP when the caller hung up meanwhile.
+     */
+    private List<String> audioSocket(String options) {
+        String[] parts = options.split(",");
+        int colon = parts.length == 2 ? parts[1].lastIndexOf(':') : -1;
+        java.util.UUID stream;
+        try {
+            stream = java.util.UUID.fromString(parts[0].strip());
+        } catch (IllegalArgumentException e) {
+            return ok("-1");
+        }
+        if (colon < 0) {
+            return ok("-1");
+        }
+        String host = parts[1].substring(0, colon);
+        int port = Integer.parseInt(parts[1].substring(colon + 1).strip());
+        AudioSocketCaller caller = new AudioSocketCaller(host, port);
+        try {
+            if (inputs.peek() instanceof CallerInput.Audio audio) {
+                inputs.poll();
+                boolean hangUp = audio.hangUpAfterMs() >= 0;
+                byte[] pcm = hangUp ? java.util.Arrays.copyOf(audio.pcm(), Math.min(audio.pcm().length, audio.hangUpAfterMs() * 16))
+                        : withTrailingSilence(audio.pcm());
+                caller.stream(stream, pcm, audio.realTime(), audio.digit(), audio.digitAfterMs(), hangUp, false);
+                if (hangUp) {
+                    dead = true;
+                    ending = CallResult.Ending.CALLER_HUNG_UP;
+                    return List.of("200 result=-1", "HANGUP");
+                }
+            } else {
+                if (inputs.peek() instanceof CallerInput.Silence) {
+                    inputs.poll();
+                }
+                caller.stream(stream, new byte[SILENCE_BYTES], script.realTimeSilence(), (char) 0, 0, false, false);
+            }
+        } catch (java.io.IOException e) {
+            return ok("-1");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ok("-1");
+        }
+        return ok("0");
+    }
+
+    /** 30 s of silence at 8 kHz: more than any no-input timeout. */
+    private static final int SILENCE_BYTES = 30 * 16_000;
+
+    /** A caller goes quiet after speaking; the IVR needs that silence to hear the end of the utterance. */
+    private static byte[] withTrailingSilence(byte[] pcm) {
+        return java.util.Arrays.copyOf(pcm, pcm.length + 3 * 16_000);
+    }
+
+    /**
+     * {@code RECORD FILE}: writes the caller's next {@link CallerInput.Audio} (or silence up to the
+     * timeout) as a WAV file where Asterisk would, as 8 kHz {@code wav}.
+     */
+    private List<String> record(List<String> args) {
+        java.nio.file.Path file = java.nio.file.Path.of(args.get(0) + "." + args.get(1));
+        int timeoutMs = Integer.parseInt(args.get(3));
+        byte[] pcm;
+        if (inputs.peek() instanceof CallerInput.Audio audio) {
+            inputs.poll();
+            if (audio.hangUpAfterMs() >= 0) {
+                dead = true;
+                ending = CallResult.Ending.CALLER_HUNG_UP;
+                return List.of("200 result=-1 (hangup) endpos=0", "HANGUP");
+            }
+            if (audio.digit() != 0) {
+                return List.of("200 result=" + (int) audio.digit() + " (dtmf) endpos=" + audio.digitAfterMs() * 8);
+            }
+            pcm = withTrailingSilence(audio.pcm());
+        } else {
+            if (inputs.peek() instanceof CallerInput.Silence) {
+                inputs.poll();
+            }
+            pcm = new byte[Math.max(0, timeoutMs) * 16];
+        }
+        try {
+            java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + pcm.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            wav.putInt(0x46464952).putInt(36 + pcm.length).putInt(0x45564157).putInt(0x20746d66).putInt(16).putShort((short) 1)
+                    .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16).putInt(0x61746164)
+                    .putInt(pcm.length).put(pcm);
+            java.nio.file.Files.write(file, wav.array());
+        } catch (java.io.IOException e) {
+            return List.of("200 result=-1 (writefile)");
+        }
+        return List.of("200 result=0 (timeout) endpos=" + pcm.length / 2);
     }
 
     private String variable(String name) {

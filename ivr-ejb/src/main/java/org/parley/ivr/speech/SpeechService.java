@@ -1,0 +1,211 @@
+package org.parley.ivr.speech;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.ivr.health.ComponentStatus;
+import org.parley.ivr.health.HealthService;
+import org.parley.nlp.speech.PronunciationDictionary;
+import org.parley.nlp.speech.SphinxRecognizer;
+import org.parley.nlp.speech.SphinxSettings;
+import org.parley.nlp.speech.Transcript;
+
+/**
+ * The deployment's speech recogniser: Sphinx4 with a language model of the intent phrases (plus the
+ * operator's own phrases file and pronunciations), loaded once on a managed thread at start-up and
+ * shared by every call. When the phrases file changes, a new recogniser is built beside the serving
+ * one and replaces it when ready. Thread-safe.
+ */
+@ApplicationScoped
+public class SpeechService {
+
+    private static final System.Logger LOG = System.getLogger(SpeechService.class.getName());
+    private static final long CHECK_EVERY_MILLIS = 10_000;
+
+    /** How the caller's voice reaches Parley: audiosocket, record (RECORD FILE) or none (keys and typed text only). */
+    @Inject
+    @ConfigProperty(name = "parley.speech.transport", defaultValue = "audiosocket")
+    String transport;
+
+    /** Decoders loaded (each about 70 MB); recognition is CPU-bound, so about one per core. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.decoders")
+    Optional<Integer> decoders;
+
+    /** More phrases callers say (one per line), added to the intent phrases for the language model. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.phrases")
+    Optional<String> phrasesFile;
+
+    /** More pronunciations (CMUdict format), for words of the phrases the en-us dictionary lacks. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.dictionary")
+    Optional<String> dictionaryFile;
+
+    @Inject
+    @ConfigProperty(name = "parley.speech.beam")
+    Optional<Integer> beam;
+
+    @Inject
+    @ConfigProperty(name = "parley.speech.language-weight")
+    Optional<Double> languageWeight;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    HealthService health;
+
+    private volatile CompletableFuture<SphinxRecognizer> recognizer;
+    private volatile FileTime phrasesVersion;
+    private volatile long lastCheck;
+
+    /** True when calls are listened to (a transport is configured). */
+    public boolean enabled() {
+        return !"none".equalsIgnoreCase(transport.strip());
+    }
+
+    public String transport() {
+        return transport.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Starts loading the recogniser in the background (the first call waits only if it is not ready). */
+    public void prepare() {
+        if (enabled() && recognizer == null) {
+            synchronized (this) {
+                if (recognizer == null) {
+                    phrasesVersion = phrasesModified();
+                    recognizer = load();
+                }
+            }
+        }
+    }
+
+    /** Recognises one utterance; an empty transcript when the recogniser is unavailable (logged, never thrown). */
+    public Transcript recognize(byte[] pcm, int sampleRate) {
+        prepare();
+        refreshIfChanged();
+        long audioMillis = sampleRate == 0 ? 0 : pcm.length / 2 * 1000L / sampleRate;
+        try {
+            return recognizer.get(60, TimeUnit.SECONDS).recognize(pcm, sampleRate);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.log(Level.ERROR, "speech recognition unavailable, the utterance is treated as not heard: {0}", e.toString());
+        }
+        return Transcript.nothing(audioMillis, 0);
+    }
+
+    private CompletableFuture<SphinxRecognizer> load() {
+        return CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            try {
+                SphinxRecognizer r = new SphinxRecognizer(phrases(), dictionary(), settings());
+                String what = String.format("%s; %d words from %d phrases%s, loaded in %d ms", transport(), r.languageModel().vocabulary().size(),
+                        r.languageModel().sentences(), r.languageModel().missingWords().isEmpty() ? ""
+                                : "; no pronunciation for " + r.languageModel().missingWords().keySet(), (System.nanoTime() - started) / 1_000_000);
+                health.report("speech", ComponentStatus.optional(true, what));
+                return r;
+            } catch (IOException | RuntimeException e) {
+                health.report("speech", ComponentStatus.optional(false, "recogniser did not load: " + e.getMessage()));
+                LOG.log(Level.ERROR, "speech recogniser did not load: {0}", e.toString());
+                throw new IllegalStateException("speech recogniser did not load: " + e.getMessage(), e);
+            }
+        }, executor);
+    }
+
+    private SphinxSettings settings() {
+        SphinxSettings d = SphinxSettings.defaults();
+        return new SphinxSettings(decoders.orElse(d.decoders()), beam.orElse(d.absoluteBeamWidth()), d.relativeBeamWidth(),
+                d.absoluteWordBeamWidth(), d.relativeWordBeamWidth(), languageWeight.orElse(d.languageWeight()),
+                d.wordInsertionProbability(), d.discount(), d.lookahead());
+    }
+
+    private List<String> phrases() throws IOException {
+        List<String> phrases = new ArrayList<>(SphinxRecognizer.defaultPhrases());
+        if (phrasesFile.isPresent() && !phrasesFile.get().isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(phrasesFile.get()))) {
+                phrases.addAll(SphinxRecognizer.phrases(in));
+            }
+        }
+        return phrases;
+    }
+
+    private PronunciationDictionary dictionary() throws IOException {
+        PronunciationDictionary dictionary = PronunciationDictionary.englishUs();
+        if (dictionaryFile.isPresent() && !dictionaryFile.get().isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(dictionaryFile.get()))) {
+                dictionary = dictionary.with(PronunciationDictionary.read(in, dictionaryFile.get()));
+            }
+        }
+        return dictionary;
+    }
+
+    private FileTime phrasesModified() {
+        try {
+            FileTime phrases = phrasesFile.filter(f -> !f.isBlank()).map(Path::of).filter(Files::exists) .isPresent()
+                    ? Files.getLastModifiedTime(Path.of(phrasesFile.get())) : FileTime.fromMillis(0);
+            FileTime dict = dictionaryFile.filter(f -> !f.isBlank()).map(Path::of).filter(Files::exists).isPresent()
+                    ? Files.getLastModifiedTime(Path.of(dictionaryFile.get())) : FileTime.fromMillis(0);
+            return phrases.compareTo(dict) >= 0 ? phrases : dict;
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Rebuilds the language model when the operator's phrases or pronunciations changed; the old one serves meanwhile. */
+    private void refreshIfChanged() {
+        long now = System.currentTimeMillis();
+        if (now - lastCheck < CHECK_EVERY_MILLIS) {
+            return;
+        }
+        lastCheck = now;
+        FileTime modified = phrasesModified();
+        if (modified.equals(phrasesVersion)) {
+            return;
+        }
+        phrasesVersion = modified;
+        LOG.log(Level.INFO, "speech: the phrases or pronunciations changed; building a new language model");
+        CompletableFuture<SphinxRecognizer> next = load();
+        next.thenAccept(fresh -> {
+            CompletableFuture<SphinxRecognizer> old = recognizer;
+            recognizer = next;
+            // calls already decoding keep their decoder until they give it back; close after a grace period
+            executor.submit(() -> {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                old.thenAccept(SphinxRecognizer::close);
+            });
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        CompletableFuture<SphinxRecognizer> r = recognizer;
+        if (r != null) {
+            r.cancel(false);
+            if (r.isDone() && !r.isCompletedExceptionally() && !r.isCancelled()) {
+                r.join().close();
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Speech recognition for the dialog: the shared recogniser, built from this deployment's phrases. */
+package org.parley.ivr.speech;
