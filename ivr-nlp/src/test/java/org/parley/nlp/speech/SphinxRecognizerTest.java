@@ -1,0 +1,95 @@
+package org.parley.nlp.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.nlp.audio.Wav;
+
+/** The real recogniser on the committed test callers (flite voices; see src/test/audio). */
+class SphinxRecognizerTest {
+
+    private static final Path AUDIO = Path.of("src/test/audio");
+    private static SphinxRecognizer asr;
+
+    @BeforeAll
+    static void load() throws Exception {
+        asr = SphinxRecognizer.forPhrases(SphinxRecognizer.defaultPhrases(), SphinxSettings.defaults().withDecoders(2));
+    }
+
+    @AfterAll
+    static void close() {
+        asr.close();
+    }
+
+    private static Wav wav(String band, String id) throws Exception {
+        return Wav.read(AUDIO.resolve(band).resolve(id + ".wav"));
+    }
+
+    @Test
+    void hearsAWidebandCaller() throws Exception {
+        Wav w = wav("wideband", "u01"); // kal16: "i lost my credit card"
+        Transcript t = asr.recognize(w.pcm(), w.sampleRate());
+
+        assertThat(t.text()).isEqualTo("i lost my credit card");
+        assertThat(t.confidence()).isBetween(0.0, 1.0);
+        assertThat(t.audioMillis()).isEqualTo(w.millis());
+    }
+
+    @Test
+    void hearsATelephoneCallerThroughTheResampler() throws Exception {
+        Wav w = wav("narrowband", "u01");
+        assertThat(w.sampleRate()).isEqualTo(8000);
+
+        Transcript t = asr.recognize(w.pcm(), w.sampleRate());
+
+        assertThat(t.text()).contains("lost").contains("card");
+        assertThat(t.audioMillis()).as("measured at the model's rate").isEqualTo(w.millis());
+    }
+
+    @Test
+    void silenceIsNoWords() {
+        Transcript t = asr.recognize(new byte[16_000 * 2], 16_000);
+        assertThat(t.text()).isEmpty();
+        assertThat(t.confidence()).isZero();
+    }
+
+    @Test
+    void manyCallsAtOnceShareTheDecodersAndGetWhatOneCallGets() throws Exception {
+        List<String> ids = List.of("u05", "u09", "u17", "u33", "u45", "u54");
+        List<String> alone = new ArrayList<>();
+        for (String id : ids) {
+            Wav w = wav("wideband", id);
+            alone.add(asr.recognize(w.pcm(), w.sampleRate()).text());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> together = new ArrayList<>();
+            for (String id : ids) {
+                together.add(pool.submit(() -> {
+                    Wav w = wav("wideband", id);
+                    return asr.recognize(w.pcm(), w.sampleRate()).text();
+                }));
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(together.get(i).get()).as(ids.get(i)).isEqualTo(alone.get(i));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void audioAtAnotherRateIsRefusedWithTheRatesItTakes() {
+        assertThatThrownBy(() -> asr.recognize(new byte[4410], 44_100)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("44100 Hz").hasMessageContaining("8000 or 16000");
+    }
+}
