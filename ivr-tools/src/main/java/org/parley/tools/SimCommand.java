@@ -46,7 +46,14 @@ final class SimCommand {
         @Option(names = "--say", description = "Words the caller says at the next question (repeatable).")
         List<String> say = new ArrayList<>();
 
-        @Option(names = "--press", description = "Keys the caller presses at the next question (repeatable; after all --say).")
+        @Option(names = "--speak", description = "A WAV file (8 kHz 16-bit mono) the caller speaks at the next question over AudioSocket"
+                + " or RECORD FILE (repeatable; after all --say).")
+        List<java.nio.file.Path> speak = new ArrayList<>();
+
+        @Option(names = "--fast", description = "Stream audio as fast as Parley takes it instead of in real time (20 ms a frame).")
+        boolean fast;
+
+        @Option(names = "--press", description = "Keys the caller presses at the next question (repeatable; after all --say and --speak).")
         List<String> press = new ArrayList<>();
 
         @Option(names = "--hangup", description = "Hang up at the question after the scripted inputs.")
@@ -65,6 +72,10 @@ final class SimCommand {
         public Integer call() throws Exception {
             CallScript callScript = CallScript.from(from).to(to).script(script).language(language);
             say.forEach(callScript::say);
+            for (java.nio.file.Path wav : speak) {
+                callScript.speak(org.parley.tools.sim.AudioSocketCaller.readWav8k(wav), !fast);
+            }
+            callScript.realTimeSilence(!fast);
             press.forEach(callScript::press);
             if (hangup) {
                 callScript.hangUp();
