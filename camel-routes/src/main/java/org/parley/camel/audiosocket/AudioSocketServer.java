@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.IntFunction;
 import org.parley.nlp.audio.Endpointer;
+import org.parley.nlp.speech.SpeechRecognizer;
 
 /**
  * Asterisk's AudioSocket protocol, server side: every frame is a 3-byte header (type, then the
@@ -48,19 +51,38 @@ public final class AudioSocketServer implements AutoCloseable {
     /** How an ask ended. */
     public enum Ending { SPEECH, MAX_LENGTH, DTMF, NO_INPUT, HANGUP, ERROR }
 
-    /** What was heard: the utterance's PCM (for the recogniser), or the digit, and why it ended. */
-    public record Heard(UUID call, Ending ending, byte[] audio, String digits, long heardMs, String detail) {
+    /**
+     * What was heard: the utterance's PCM (for the recogniser), or the digit, and why it ended; for
+     * speech, {@code live} is the recognition that ran while the caller spoke (null when no decoder was
+     * free, then {@code audio} is recognised whole).
+     */
+    public record Heard(UUID call, Ending ending, byte[] audio, String digits, long heardMs, String detail, SpeechRecognizer.Stream live) {
+
+        public Heard(UUID call, Ending ending, byte[] audio, String digits, long heardMs, String detail) {
+            this(call, ending, audio, digits, heardMs, detail, null);
+        }
     }
 
     private final Settings settings;
     private final ThreadFactory threads;
+    private final IntFunction<Optional<SpeechRecognizer.Stream>> recognition;
     private final Map<UUID, CompletableFuture<Heard>> expected = new ConcurrentHashMap<>();
     private ServerSocket server;
     private volatile boolean running;
 
     public AudioSocketServer(Settings settings, ThreadFactory threads) {
+        this(settings, threads, rate -> Optional.empty());
+    }
+
+    /**
+     * {@code recognition} starts recognising an utterance as soon as the caller starts speaking
+     * (given the sample rate; empty when no decoder is free), so the transcript is ready soon after
+     * the caller stops.
+     */
+    public AudioSocketServer(Settings settings, ThreadFactory threads, IntFunction<Optional<SpeechRecognizer.Stream>> recognition) {
         this.settings = settings;
         this.threads = threads;
+        this.recognition = recognition;
     }
 
     public void start() throws IOException {
@@ -149,6 +171,46 @@ public final class AudioSocketServer implements AutoCloseable {
     }
 
     private Heard listen(UUID call, DataInputStream in, String peer) throws IOException {
+        Live live = new Live();
+        Heard heard = null;
+        try {
+            heard = listen(call, in, peer, live);
+            return heard;
+        } finally {
+            // Only speech goes on to the recogniser; anything else (a key, a hang-up, an error) frees the decoder now.
+            if (live.stream != null && (heard == null || (heard.ending() != Ending.SPEECH && heard.ending() != Ending.MAX_LENGTH))) {
+                live.stream.cancel();
+            }
+        }
+    }
+
+    /** The recognition running while the caller speaks, if one could be started. */
+    private static final class Live {
+        SpeechRecognizer.Stream stream;
+        boolean tried;
+    }
+
+    private void follow(Live live, Endpointer endpointer, Endpointer.State state, byte[] frame, int length) {
+        if (state == Endpointer.State.WAITING || state == Endpointer.State.NO_INPUT) {
+            return;
+        }
+        if (!live.tried) {
+            live.tried = true;
+            try {
+                live.stream = recognition.apply(settings.endpointing().sampleRate()).orElse(null);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "AudioSocket: could not start recognising while the caller speaks: {0}", e.toString());
+            }
+            if (live.stream != null) {
+                byte[] speech = endpointer.speech(); // the pre-roll and this frame
+                live.stream.feed(speech, 0, speech.length);
+            }
+        } else if (live.stream != null) {
+            live.stream.feed(frame, 0, length);
+        }
+    }
+
+    private Heard listen(UUID call, DataInputStream in, String peer, Live live) throws IOException {
         Endpointer endpointer = new Endpointer(settings.endpointing());
         byte[] buffer = new byte[MAX_AUDIO_BYTES];
         while (true) {
@@ -161,12 +223,13 @@ public final class AudioSocketServer implements AutoCloseable {
                     }
                     in.readFully(buffer, 0, length);
                     Endpointer.State state = endpointer.offer(buffer, 0, length);
+                    follow(live, endpointer, state, buffer, length);
                     switch (state) {
                         case ENDED -> {
-                            return new Heard(call, Ending.SPEECH, endpointer.speech(), "", endpointer.heardMs(), "");
+                            return new Heard(call, Ending.SPEECH, endpointer.speech(), "", endpointer.heardMs(), "", live.stream);
                         }
                         case MAX_LENGTH -> {
-                            return new Heard(call, Ending.MAX_LENGTH, endpointer.speech(), "", endpointer.heardMs(), "");
+                            return new Heard(call, Ending.MAX_LENGTH, endpointer.speech(), "", endpointer.heardMs(), "", live.stream);
                         }
                         case NO_INPUT -> {
                             return new Heard(call, Ending.NO_INPUT, new byte[0], "", endpointer.heardMs(), "");

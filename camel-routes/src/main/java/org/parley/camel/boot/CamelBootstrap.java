@@ -322,7 +322,7 @@ public class CamelBootstrap {
             case "audiosocket" -> {
                 kind = org.parley.camel.dialog.SpeechTransport.Kind.AUDIOSOCKET;
                 audioSocket = new org.parley.camel.audiosocket.AudioSocketServer(new org.parley.camel.audiosocket.AudioSocketServer.Settings(
-                        audioSocketBindAddress, audioSocketPort, endpointing), threadFactory);
+                        audioSocketBindAddress, audioSocketPort, endpointing), threadFactory, speech::start);
                 audioSocket.start();
                 health.report("audiosocket", ComponentStatus.optional(true, "listening on " + audioSocketBindAddress + ":" + audioSocket.port()
                         + " (" + audioSocketSampleRate + " Hz)"));

@@ -105,7 +105,7 @@ public final class SpeechTransport {
         }
         int rate = settings.endpointing().sampleRate();
         return switch (heard.ending()) {
-            case SPEECH, MAX_LENGTH -> Listened.speech(heard.audio(), rate, heard.heardMs());
+            case SPEECH, MAX_LENGTH -> Listened.speech(heard.audio(), rate, heard.heardMs(), heard.live());
             case DTMF -> Listened.digits(heard.digits());
             case NO_INPUT -> Listened.noInput(heard.heardMs());
             case HANGUP -> throw new CallerHungUpException(callId);

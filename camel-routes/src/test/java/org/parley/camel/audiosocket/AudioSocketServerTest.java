@@ -150,4 +150,58 @@ class AudioSocketServerTest {
         asterisk.stream(good, concat(pcm(300, 0), pcm(800, 8000), pcm(1500, 0)), false, (char) 0, 0, false, false);
         assertThat(heard.get(10, TimeUnit.SECONDS).ending()).isEqualTo(Ending.SPEECH);
     }
+
+    /** Records what a recogniser would be fed while the caller speaks, and how the stream ended. */
+    static final class RecordingStream implements org.parley.nlp.speech.SpeechRecognizer.Stream {
+        final java.io.ByteArrayOutputStream fed = new java.io.ByteArrayOutputStream();
+        volatile String end = "";
+
+        @Override
+        public void feed(byte[] pcm, int offset, int length) {
+            fed.write(pcm, offset, length);
+        }
+
+        @Override
+        public org.parley.nlp.speech.Transcript finish() {
+            end = "finished";
+            return org.parley.nlp.speech.Transcript.nothing(0, 0);
+        }
+
+        @Override
+        public void cancel() {
+            end = "cancelled";
+        }
+    }
+
+    @Test
+    void theRecogniserHearsTheUtteranceWhileItIsSpokenAndIsFreedWhenAKeyEndsIt() throws Exception {
+        server.close();
+        java.util.List<RecordingStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server = new AudioSocketServer(new AudioSocketServer.Settings("127.0.0.1", 0,
+                new Endpointer.Settings(8000, 600, 10_000, 1_500, 500, 60, 200)), Executors.defaultThreadFactory(), rate -> {
+                    RecordingStream s = new RecordingStream();
+                    streams.add(s);
+                    return java.util.Optional.of(s);
+                });
+        server.start();
+        asterisk = new AudioSocketCaller("127.0.0.1", server.port());
+
+        UUID spoken = UUID.randomUUID();
+        CompletableFuture<Heard> heard = server.expect(spoken);
+        asterisk.stream(spoken, concat(pcm(300, 0), pcm(1200, 8000), pcm(2000, 0)), false, (char) 0, 0, false, false);
+        Heard h = heard.get(10, TimeUnit.SECONDS);
+
+        assertThat(h.live()).isSameAs(streams.get(0));
+        assertThat(streams.get(0).fed.toByteArray()).as("fed exactly the endpointed utterance").isEqualTo(h.audio());
+        assertThat(streams.get(0).end).as("finishing is the dialog's part").isEmpty();
+
+        UUID keyed = UUID.randomUUID();
+        CompletableFuture<Heard> key = server.expect(keyed);
+        asterisk.stream(keyed, concat(pcm(300, 0), pcm(1200, 8000), pcm(2000, 0)), false, '5', 800, false, false);
+        Heard k = key.get(10, TimeUnit.SECONDS);
+
+        assertThat(k.ending()).isEqualTo(Ending.DTMF);
+        assertThat(k.live()).isNull();
+        assertThat(streams.get(1).end).isEqualTo("cancelled");
+    }
 }

@@ -253,8 +253,9 @@ public class DialogService {
         return switch (listened.kind()) {
             case DIGITS -> new Heard(Utterance.keyed(listened.digits()), null);
             case SPEECH -> {
-                Transcript t = speech.recognize(listened.audio(), listened.sampleRate());
-                LOG.log(Level.DEBUG, "call {0}: heard \"{1}\" (confidence {2}, {3} ms of audio decoded in {4} ms)", channel.info().uniqueId(),
+                Transcript t = listened.live() != null ? speech.finish(listened.live())
+                        : speech.recognize(listened.audio(), listened.sampleRate());
+                LOG.log(Level.DEBUG, "call {0}: heard \"{1}\" (confidence {2}, {3} ms of audio; transcript {4} ms after it)", channel.info().uniqueId(),
                         t.text(), t.confidence(), t.audioMillis(), t.decodeMillis());
                 // Sound the recogniser could not make words of counts as no input.
                 yield new Heard(t.isEmpty() ? Utterance.silence() : Utterance.spoken(t.text()), t);

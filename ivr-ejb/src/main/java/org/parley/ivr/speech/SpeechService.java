@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
 import org.parley.nlp.speech.PronunciationDictionary;
+import org.parley.nlp.speech.SpeechRecognizer;
 import org.parley.nlp.speech.SphinxRecognizer;
 import org.parley.nlp.speech.SphinxSettings;
 import org.parley.nlp.speech.Transcript;
@@ -112,11 +113,38 @@ public class SpeechService {
         return Transcript.nothing(audioMillis, 0);
     }
 
+    /**
+     * Starts recognising an utterance while the caller speaks; empty when the recogniser is not loaded
+     * yet or every decoder is busy (the utterance is then recognised whole with {@link #recognize}).
+     */
+    public Optional<SpeechRecognizer.Stream> start(int sampleRate) {
+        CompletableFuture<SphinxRecognizer> r = recognizer;
+        if (r == null || !r.isDone() || r.isCompletedExceptionally() || r.isCancelled()) {
+            return Optional.empty();
+        }
+        try {
+            return r.join().start(sampleRate);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "speech: could not start a live recognition: {0}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The transcript of an utterance recognised while spoken; empty when the recognition failed (logged). */
+    public Transcript finish(SpeechRecognizer.Stream stream) {
+        try {
+            return stream.finish();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "speech recognition failed, the utterance is treated as not heard: {0}", e.toString());
+            return Transcript.nothing(0, 0);
+        }
+    }
+
     private CompletableFuture<SphinxRecognizer> load() {
         return CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             try {
-                SphinxRecognizer r = new SphinxRecognizer(phrases(), dictionary(), settings());
+                SphinxRecognizer r = new SphinxRecognizer(phrases(), dictionary(), settings(), executor);
                 String what = String.format("%s; %d words from %d phrases%s, loaded in %d ms", transport(), r.languageModel().vocabulary().size(),
                         r.languageModel().sentences(), r.languageModel().missingWords().isEmpty() ? ""
                                 : "; no pronunciation for " + r.languageModel().missingWords().keySet(), (System.nanoTime() - started) / 1_000_000);

@@ -49,6 +49,55 @@ public final class Resampler {
         return out;
     }
 
+    /**
+     * Doubles the rate of audio that arrives in pieces: each piece gives the output it can, keeping
+     * the last input samples the filter still needs; {@link #flush} gives the rest. The output is the
+     * same as {@link #upsampleTwice} of the whole. Not thread-safe.
+     */
+    public static final class Stream {
+        private short[] in = new short[8000];
+        private int length;
+        private int emitted;
+
+        /** The output (twice the samples) that can be computed now. */
+        public byte[] push(byte[] pcm, int offset, int bytes) {
+            int n = bytes / 2;
+            if (length + n > in.length) {
+                in = java.util.Arrays.copyOf(in, Math.max(in.length * 2, length + n));
+            }
+            for (int i = 0; i < n; i++) {
+                in[length++] = (short) ((pcm[offset + 2 * i] & 0xff) | (pcm[offset + 2 * i + 1] << 8));
+            }
+            return emit(length - HALF_TAPS);
+        }
+
+        /** The remaining output, as if the input ended here. */
+        public byte[] flush() {
+            return emit(length);
+        }
+
+        private byte[] emit(int upTo) {
+            if (upTo <= emitted) {
+                return new byte[0];
+            }
+            byte[] out = new byte[(upTo - emitted) * 4];
+            for (int i = emitted; i < upTo; i++) {
+                int o = i - emitted;
+                put(out, 2 * o, in[i]);
+                double sum = 0;
+                for (int k = 0; k < TAPS.length; k++) {
+                    int j = i + k - HALF_TAPS + 1;
+                    if (j >= 0 && j < length) {
+                        sum += TAPS[k] * in[j];
+                    }
+                }
+                put(out, 2 * o + 1, (int) Math.round(sum));
+            }
+            emitted = upTo;
+            return out;
+        }
+    }
+
     private static void put(byte[] out, int sample, int value) {
         int v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
         out[2 * sample] = (byte) v;

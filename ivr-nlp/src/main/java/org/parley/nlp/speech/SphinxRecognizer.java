@@ -41,12 +41,24 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     private final List<Decoder> all = new ArrayList<>();
     private final DomainLanguageModel model;
     private final Path workDirectory;
+    private final java.util.concurrent.Executor executor;
 
     /**
      * Builds the language model from the phrases, writes it and the dictionary of its words to a
      * working directory, and loads the decoders.
      */
     public SphinxRecognizer(Collection<String> phrases, PronunciationDictionary dictionary, SphinxSettings settings) throws IOException {
+        this(phrases, dictionary, settings, java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sphinx-stream");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** {@code executor} runs the decoders of utterances recognised while spoken (a managed executor in the server). */
+    public SphinxRecognizer(Collection<String> phrases, PronunciationDictionary dictionary, SphinxSettings settings,
+                            java.util.concurrent.Executor executor) throws IOException {
+        this.executor = executor;
         quietSphinxLogging();
         model = new DomainLanguageModel(phrases, dictionary, settings.discount());
         if (!model.missingWords().isEmpty()) {
@@ -153,6 +165,142 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     }
 
     @Override
+    public java.util.Optional<Stream> start(int sampleRate) {
+        if (sampleRate != MODEL_RATE && sampleRate != MODEL_RATE / 2) {
+            throw new IllegalArgumentException("audio at " + sampleRate + " Hz: the recogniser takes 8000 or 16000 Hz");
+        }
+        Decoder decoder = idle.poll();
+        if (decoder == null) {
+            return java.util.Optional.empty();
+        }
+        Pipe pipe = new Pipe();
+        java.util.concurrent.CompletableFuture<Decoder.Words> words;
+        try {
+            words = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return decoder.words(pipe);
+                } finally {
+                    idle.add(decoder);
+                }
+            }, executor);
+        } catch (RuntimeException e) {
+            idle.add(decoder);
+            throw e;
+        }
+        return java.util.Optional.of(new LiveStream(pipe, words, sampleRate == MODEL_RATE / 2 ? new Resampler.Stream() : null));
+    }
+
+    /** An utterance fed to a decoder as it is spoken. */
+    private static final class LiveStream implements Stream {
+        private final Pipe pipe;
+        private final java.util.concurrent.CompletableFuture<Decoder.Words> words;
+        private final Resampler.Stream resampler;
+        private long bytes16k;
+        private boolean done;
+
+        LiveStream(Pipe pipe, java.util.concurrent.CompletableFuture<Decoder.Words> words, Resampler.Stream resampler) {
+            this.pipe = pipe;
+            this.words = words;
+            this.resampler = resampler;
+        }
+
+        @Override
+        public void feed(byte[] pcm, int offset, int length) {
+            byte[] audio = resampler != null ? resampler.push(pcm, offset, length) : java.util.Arrays.copyOfRange(pcm, offset, offset + length);
+            bytes16k += audio.length;
+            pipe.write(audio);
+        }
+
+        @Override
+        public Transcript finish() {
+            long ended = System.nanoTime();
+            end();
+            long audioMillis = bytes16k / 2 * 1000 / MODEL_RATE;
+            try {
+                Decoder.Words w = words.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                return new Transcript(w.text(), w.confidence(), audioMillis, (System.nanoTime() - ended) / 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.log(Level.WARNING, "speech: a live decode failed: {0}", e.toString());
+            }
+            return Transcript.nothing(audioMillis, (System.nanoTime() - ended) / 1_000_000);
+        }
+
+        @Override
+        public void cancel() {
+            end();
+        }
+
+        private void end() {
+            if (!done) {
+                done = true;
+                if (resampler != null) {
+                    byte[] tail = resampler.flush();
+                    bytes16k += tail.length;
+                    pipe.write(tail);
+                }
+                pipe.close();
+            }
+        }
+    }
+
+    /**
+     * Audio handed from the thread that receives it to the decoder's thread. A stream nobody ends
+     * ends by itself after 30 s without audio, so a decoder is never lost.
+     */
+    private static final class Pipe extends InputStream {
+        private static final byte[] END = new byte[0];
+        private final java.util.concurrent.BlockingQueue<byte[]> chunks = new java.util.concurrent.LinkedBlockingQueue<>();
+        private byte[] current;
+        private int position;
+        private boolean ended;
+
+        void write(byte[] audio) {
+            if (audio.length > 0) {
+                chunks.add(audio);
+            }
+        }
+
+        @Override
+        public void close() {
+            chunks.add(END);
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            while (!ended && (current == null || position >= current.length)) {
+                try {
+                    current = chunks.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    current = null;
+                }
+                position = 0;
+                if (current == null || current == END) {
+                    ended = true;
+                }
+            }
+            if (ended) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - position);
+            System.arraycopy(current, position, b, off, n);
+            position += n;
+            return n;
+        }
+    }
+
+    @Override
     public void close() {
         for (Decoder decoder : all) {
             decoder.close();
@@ -198,9 +346,18 @@ public final class SphinxRecognizer implements SpeechRecognizer {
             }
         }
 
+        /** The words of one utterance and their confidence. */
+        record Words(String text, double confidence) {
+        }
+
         Transcript decode(byte[] pcm16k, long audioMillis) {
             long started = System.nanoTime();
-            context.setSpeechSource(new ByteArrayInputStream(pcm16k));
+            Words w = words(new ByteArrayInputStream(pcm16k));
+            return new Transcript(w.text(), w.confidence(), audioMillis, (System.nanoTime() - started) / 1_000_000);
+        }
+
+        Words words(InputStream audio) {
+            context.setSpeechSource(audio);
             StringBuilder text = new StringBuilder();
             double confidenceSum = 0;
             int words = 0;
@@ -219,8 +376,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
                     words++;
                 }
             }
-            long decodeMillis = (System.nanoTime() - started) / 1_000_000;
-            return new Transcript(text.toString(), words == 0 ? 0 : confidenceSum / words, audioMillis, decodeMillis);
+            return new Words(text.toString(), words == 0 ? 0 : confidenceSum / words);
         }
 
         /**

@@ -44,4 +44,17 @@ class ResamplerTest {
         // same tone, same loudness: compare with a tone made at 16 kHz directly
         assertThat(kept / power(tone(1000, 16000, 16000, 10_000), 1000, 16000)).isCloseTo(1.0, within(0.05));
     }
+
+    @Test
+    void inPiecesGivesExactlyWhatTheWholeGives() {
+        byte[] in = tone(440, 8000, 4000, 12_000);
+        Resampler.Stream stream = new Resampler.Stream();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int off = 0; off < in.length; off += 320) {
+            out.writeBytes(stream.push(in, off, Math.min(320, in.length - off)));
+        }
+        out.writeBytes(stream.flush());
+
+        assertThat(out.toByteArray()).isEqualTo(Resampler.upsampleTwice(in));
+    }
 }

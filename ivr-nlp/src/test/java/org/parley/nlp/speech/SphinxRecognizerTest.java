@@ -92,4 +92,34 @@ class SphinxRecognizerTest {
         assertThatThrownBy(() -> asr.recognize(new byte[4410], 44_100)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("44100 Hz").hasMessageContaining("8000 or 16000");
     }
+
+    @Test
+    void anUtteranceRecognisedWhileSpokenGetsTheSameWordsAndLeavesLittleToWaitFor() throws Exception {
+        Wav w = wav("narrowband", "u17");
+        String whole = asr.recognize(w.pcm(), w.sampleRate()).text();
+
+        SpeechRecognizer.Stream stream = asr.start(w.sampleRate()).orElseThrow();
+        for (int off = 0; off < w.pcm().length; off += 320) {
+            stream.feed(w.pcm(), off, Math.min(320, w.pcm().length - off));
+        }
+        Transcript live = stream.finish();
+
+        assertThat(live.text()).isEqualTo(whole).isNotEmpty();
+        assertThat(live.audioMillis()).isEqualTo(w.millis());
+    }
+
+    @Test
+    void aCancelledStreamGivesItsDecoderBackAndBusyDecodersMeanNoStream() throws Exception {
+        SpeechRecognizer.Stream first = asr.start(8000).orElseThrow();
+        SpeechRecognizer.Stream second = asr.start(8000).orElseThrow();
+        assertThat(asr.start(8000)).as("both decoders are taken").isEmpty();
+
+        first.cancel();
+        second.cancel();
+
+        Wav w = wav("wideband", "u01");
+        assertThat(asr.recognize(w.pcm(), w.sampleRate()).text()).as("the decoders came back").isEqualTo("i lost my credit card");
+        SpeechRecognizer.Stream again = asr.start(16000).orElseThrow();
+        again.cancel();
+    }
 }
