@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code parley asr}: measure and try the embedded speech recogniser. */
 @Command(name = "asr", mixinStandardHelpOptions = true, description = "Measure and try the embedded speech recogniser.",
-        subcommands = {AsrCommand.Bench.class, AsrCommand.Transcribe.class})
+        subcommands = {AsrCommand.Bench.class, AsrCommand.Transcribe.class, AsrCommand.Adapt.class})
 final class AsrCommand {
 
     /** 16-bit mono PCM and its rate, read from a WAV file. */
@@ -70,6 +70,14 @@ final class AsrCommand {
         @Option(names = "--lookahead", description = "Phonetic lookahead search.")
         Boolean lookahead;
 
+        @Option(names = "--transform", description = "MLLR transform of the acoustic model (from asr adapt), applied to every decoder.")
+        Path transform;
+
+        SphinxRecognizer recognizer(int decoders) throws IOException {
+            return new SphinxRecognizer(SphinxRecognizer.defaultPhrases(), org.parley.nlp.speech.PronunciationDictionary.englishUs(),
+                    settings().withDecoders(decoders), java.util.concurrent.ForkJoinPool.commonPool(), transform);
+        }
+
         SphinxSettings settings() {
             return new SphinxSettings(decoders != null ? decoders : D.decoders(), beam != null ? beam : D.absoluteBeamWidth(),
                     relativeBeam != null ? relativeBeam : D.relativeBeamWidth(), wordBeam != null ? wordBeam : D.absoluteWordBeamWidth(),
@@ -93,7 +101,7 @@ final class AsrCommand {
         @Override
         public Integer call() throws Exception {
             int failed = 0;
-            try (SphinxRecognizer asr = SphinxRecognizer.forPhrases(SphinxRecognizer.defaultPhrases(), settings.settings().withDecoders(1))) {
+            try (SphinxRecognizer asr = settings.recognizer(1)) {
                 for (Path file : files) {
                     try {
                         Audio audio = Audio.read(file);
@@ -108,6 +116,49 @@ final class AsrCommand {
                 }
             }
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code parley asr adapt}. */
+    @Command(name = "adapt", mixinStandardHelpOptions = true,
+            description = "Learn an MLLR transform of the acoustic model from WAV files of the audio it should suit (e.g. telephone calls).")
+    static final class Adapt implements Callable<Integer> {
+
+        @Option(names = "--audio", required = true, description = "Directory of WAV files (16-bit mono, all 8 kHz or all 16 kHz).")
+        Path audio;
+
+        @Option(names = "--out", required = true, description = "Transform file to write.")
+        Path out;
+
+        @Mixin
+        Settings settings = new Settings();
+
+        @Override
+        public Integer call() throws Exception {
+            List<byte[]> pcm = new ArrayList<>();
+            int rate = 0;
+            try (var files = Files.list(audio)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".wav")).sorted().toList()) {
+                    Audio a = Audio.read(f);
+                    if (rate != 0 && a.sampleRate() != rate) {
+                        System.err.println(f + ": " + a.sampleRate() + " Hz, but the other files are " + rate + " Hz");
+                        return 2;
+                    }
+                    rate = a.sampleRate();
+                    pcm.add(a.pcm());
+                }
+            }
+            if (pcm.isEmpty()) {
+                System.err.println(audio + ": no .wav files");
+                return 2;
+            }
+            try (SphinxRecognizer asr = settings.recognizer(1)) {
+                long started = System.nanoTime();
+                int frames = asr.adapt(pcm, rate, out);
+                System.out.printf(Locale.ROOT, "adapted on %d utterances (%d frames, %.0f s of speech) in %.1f s -> %s%n", pcm.size(), frames,
+                        frames / 100.0, (System.nanoTime() - started) / 1e9, out);
+            }
+            return 0;
         }
     }
 
@@ -163,7 +214,7 @@ final class AsrCommand {
             SphinxSettings s = settings.settings();
             System.out.printf(Locale.ROOT, "settings: %s%n", s);
             long before = usedMemory();
-            try (SphinxRecognizer asr = SphinxRecognizer.forPhrases(SphinxRecognizer.defaultPhrases(), s)) {
+            try (SphinxRecognizer asr = settings.recognizer(s.decoders())) {
                 long after = usedMemory();
                 System.out.printf(Locale.ROOT, "language model: %d words, %d phrases, %d without pronunciation %s; %d decoders loaded,"
                                 + " %.0f MB retained%n", asr.languageModel().vocabulary().size(), asr.languageModel().sentences(),

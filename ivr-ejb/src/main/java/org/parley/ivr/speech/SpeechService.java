@@ -59,6 +59,11 @@ public class SpeechService {
     @ConfigProperty(name = "parley.speech.dictionary")
     Optional<String> dictionaryFile;
 
+    /** An MLLR transform of the acoustic model (bin/parley asr adapt), e.g. learnt from this deployment's recorded calls. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.transform")
+    Optional<String> transformFile;
+
     @Inject
     @ConfigProperty(name = "parley.speech.beam")
     Optional<Integer> beam;
@@ -144,7 +149,8 @@ public class SpeechService {
         return CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             try {
-                SphinxRecognizer r = new SphinxRecognizer(phrases(), dictionary(), settings(), executor);
+                SphinxRecognizer r = new SphinxRecognizer(phrases(), dictionary(), settings(), executor,
+                        transformFile.filter(f -> !f.isBlank()).map(Path::of).orElse(null));
                 String what = String.format("%s; %d words from %d phrases%s, loaded in %d ms", transport(), r.languageModel().vocabulary().size(),
                         r.languageModel().sentences(), r.languageModel().missingWords().isEmpty() ? ""
                                 : "; no pronunciation for " + r.languageModel().missingWords().keySet(), (System.nanoTime() - started) / 1_000_000);

@@ -58,6 +58,15 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     /** {@code executor} runs the decoders of utterances recognised while spoken (a managed executor in the server). */
     public SphinxRecognizer(Collection<String> phrases, PronunciationDictionary dictionary, SphinxSettings settings,
                             java.util.concurrent.Executor executor) throws IOException {
+        this(phrases, dictionary, settings, executor, null);
+    }
+
+    /**
+     * {@code transform}: an MLLR transform of the acoustic model's means (from {@link #adapt}) applied to
+     * every decoder, e.g. one that moves the 16 kHz model towards telephone audio; null for none.
+     */
+    public SphinxRecognizer(Collection<String> phrases, PronunciationDictionary dictionary, SphinxSettings settings,
+                            java.util.concurrent.Executor executor, Path transform) throws IOException {
         this.executor = executor;
         quietSphinxLogging();
         model = new DomainLanguageModel(phrases, dictionary, settings.discount());
@@ -79,7 +88,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         Files.writeString(config, searchConfiguration(settings), StandardCharsets.UTF_8);
         idle = new ArrayBlockingQueue<>(settings.decoders());
         for (int i = 0; i < settings.decoders(); i++) {
-            Decoder decoder = new Decoder(configuration(lm, dict), config);
+            Decoder decoder = new Decoder(configuration(lm, dict), config, transform);
             all.add(decoder);
             idle.add(decoder);
         }
@@ -159,6 +168,25 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         }
         try {
             return decoder.decode(audio, audioMillis);
+        } finally {
+            idle.add(decoder);
+        }
+    }
+
+    /**
+     * Computes a maximum-likelihood linear regression (MLLR) transform of the acoustic model's means
+     * from audio of the kind it should be better at (unsupervised: from what the decoder hears), and
+     * writes it to {@code out} for {@code parley.speech.transform}. Returns the frames it learned from.
+     */
+    public int adapt(List<byte[]> pcm, int sampleRate, Path out) throws Exception {
+        Decoder decoder = idle.take();
+        try {
+            edu.cmu.sphinx.decoder.adaptation.Stats stats = decoder.createStats(1);
+            for (byte[] utterance : pcm) {
+                decoder.collect(stats, sampleRate == MODEL_RATE ? utterance : Resampler.upsampleTwice(utterance));
+            }
+            stats.createTransform().store(out.toString(), 0);
+            return stats.getFrames();
         } finally {
             idle.add(decoder);
         }
@@ -318,9 +346,25 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     /** One loaded Sphinx4 pipeline, used by one thread at a time. */
     private static final class Decoder extends AbstractSpeechRecognizer {
 
-        Decoder(Configuration configuration, Path config) throws IOException {
+        Decoder(Configuration configuration, Path config, Path transform) throws IOException {
             super(tuned(configuration, config));
             recognizer.allocate();
+            if (transform != null) {
+                try {
+                    loadTransform(transform.toString(), 1);
+                } catch (Exception e) {
+                    throw new IOException("the MLLR transform " + transform + " does not load: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /** Adds one utterance (16 kHz) to adaptation statistics, from what the decoder hears in it. */
+        void collect(edu.cmu.sphinx.decoder.adaptation.Stats stats, byte[] pcm16k) throws Exception {
+            context.setSpeechSource(new ByteArrayInputStream(pcm16k));
+            SpeechResult result;
+            while ((result = getResult()) != null) {
+                stats.collect(result);
+            }
         }
 
         private static Context tuned(Configuration configuration, Path config) throws IOException {

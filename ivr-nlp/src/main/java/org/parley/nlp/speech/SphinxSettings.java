@@ -26,7 +26,7 @@ public record SphinxSettings(int decoders, int absoluteBeamWidth, double relativ
     }
 
     public static SphinxSettings defaults() {
-        return new SphinxSettings(Runtime.getRuntime().availableProcessors(), 3000, 1e-60, 100, 1e-30, 8.0, 0.1, 0.6, false);
+        return new SphinxSettings(Runtime.getRuntime().availableProcessors(), 3000, 1e-60, 100, 1e-30, 10.0, 0.1, 0.6, false);
     }
 
     public SphinxSettings withDecoders(int n) {

@@ -122,4 +122,29 @@ class SphinxRecognizerTest {
         SpeechRecognizer.Stream again = asr.start(16000).orElseThrow();
         again.cancel();
     }
+
+    @Test
+    void anAdaptationTransformIsLearntWrittenAndLoadedAndABrokenOneIsNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        List<byte[]> audio = new ArrayList<>();
+        for (String id : List.of("u03", "u11", "u27")) {
+            audio.add(wav("narrowband", id).pcm());
+        }
+        Path transform = dir.resolve("calls.mllr");
+
+        int frames = asr.adapt(audio, 8000, transform);
+
+        assertThat(frames).isPositive();
+        assertThat(transform).isNotEmptyFile();
+        try (SphinxRecognizer adapted = new SphinxRecognizer(SphinxRecognizer.defaultPhrases(), PronunciationDictionary.englishUs(),
+                SphinxSettings.defaults().withDecoders(1), Runnable::run, transform)) {
+            Wav w = wav("narrowband", "u01");
+            assertThat(adapted.recognize(w.pcm(), w.sampleRate()).text()).isNotEmpty();
+        }
+
+        Path broken = dir.resolve("broken.mllr");
+        java.nio.file.Files.writeString(broken, "not a transform");
+        assertThatThrownBy(() -> new SphinxRecognizer(SphinxRecognizer.defaultPhrases(), PronunciationDictionary.englishUs(),
+                SphinxSettings.defaults().withDecoders(1), Runnable::run, broken))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("broken.mllr");
+    }
 }
