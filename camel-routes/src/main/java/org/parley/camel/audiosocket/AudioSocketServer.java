@@ -66,7 +66,11 @@ public final class AudioSocketServer implements AutoCloseable {
     private final Settings settings;
     private final ThreadFactory threads;
     private final IntFunction<Optional<SpeechRecognizer.Stream>> recognition;
-    private final Map<UUID, CompletableFuture<Heard>> expected = new ConcurrentHashMap<>();
+    private final Map<UUID, Expected> expected = new ConcurrentHashMap<>();
+
+    /** A stream the dialog waits for, and the prompt to play on it (null: none). */
+    private record Expected(CompletableFuture<Heard> heard, byte[] prompt) {
+    }
     private ServerSocket server;
     private volatile boolean running;
 
@@ -100,16 +104,25 @@ public final class AudioSocketServer implements AutoCloseable {
 
     /** Registers a call's UUID before Asterisk connects; completes when the utterance is over. */
     public CompletableFuture<Heard> expect(UUID call) {
+        return expect(call, null);
+    }
+
+    /**
+     * Registers a call's UUID and a prompt to play to the caller over the stream while listening
+     * (PCM at the stream's rate): the prompt stops as soon as the caller speaks or presses a key
+     * (barge-in), and the no-input time starts when it has finished.
+     */
+    public CompletableFuture<Heard> expect(UUID call, byte[] prompt) {
         CompletableFuture<Heard> heard = new CompletableFuture<>();
-        expected.put(call, heard);
+        expected.put(call, new Expected(heard, prompt));
         return heard;
     }
 
     /** Forgets an expectation (the AGI session gave up on it). */
     public void forget(UUID call) {
-        CompletableFuture<Heard> heard = expected.remove(call);
-        if (heard != null) {
-            heard.complete(new Heard(call, Ending.ERROR, new byte[0], "", 0, "Asterisk never connected for this call"));
+        Expected waiting = expected.remove(call);
+        if (waiting != null) {
+            waiting.heard().complete(new Heard(call, Ending.ERROR, new byte[0], "", 0, "Asterisk never connected for this call"));
         }
     }
 
@@ -132,6 +145,7 @@ public final class AudioSocketServer implements AutoCloseable {
         String peer = socket.getRemoteSocketAddress().toString();
         UUID call = null;
         CompletableFuture<Heard> waiting = null;
+        Player player = null;
         Heard heard;
         try (socket; DataInputStream in = new DataInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(settings.endpointing().noInputMs() + 2_000);
@@ -146,13 +160,25 @@ public final class AudioSocketServer implements AutoCloseable {
             in.readFully(id);
             ByteBuffer b = ByteBuffer.wrap(id);
             call = new UUID(b.getLong(), b.getLong());
-            waiting = expected.remove(call);
-            if (waiting == null) {
+            Expected expectation = expected.remove(call);
+            if (expectation == null) {
                 LOG.log(Level.WARNING, "AudioSocket from {0} for call {1}, which no dialog is listening for; closing", peer, call);
                 return;
             }
-            heard = listen(call, in, peer);
-            sendHangup(out);
+            waiting = expectation.heard();
+            if (expectation.prompt() != null && expectation.prompt().length > 0) {
+                player = new Player(out, expectation.prompt(), settings.endpointing().sampleRate());
+                Thread t = threads.newThread(player);
+                t.setName("audiosocket-prompt-" + socket.getPort());
+                t.start();
+            }
+            heard = listen(call, in, peer, player);
+            if (player != null) {
+                player.stop();
+            }
+            synchronized (out) {
+                sendHangup(out);
+            }
         } catch (EOFException e) {
             heard = call == null ? null : new Heard(call, Ending.HANGUP, new byte[0], "", 0, "the connection closed without a hang-up frame");
         } catch (java.net.SocketException e) {
@@ -165,16 +191,19 @@ public final class AudioSocketServer implements AutoCloseable {
             heard = call == null ? null : new Heard(call, Ending.ERROR, new byte[0], "", 0, e.toString());
             LOG.log(Level.WARNING, "AudioSocket from {0} for call {1}: {2}", peer, call, e.toString());
         }
+        if (player != null) {
+            player.stop();
+        }
         if (waiting != null) {
             waiting.complete(heard != null ? heard : new Heard(call, Ending.ERROR, new byte[0], "", 0, "stream ended"));
         }
     }
 
-    private Heard listen(UUID call, DataInputStream in, String peer) throws IOException {
+    private Heard listen(UUID call, DataInputStream in, String peer, Player player) throws IOException {
         Live live = new Live();
         Heard heard = null;
         try {
-            heard = listen(call, in, peer, live);
+            heard = listen(call, in, peer, live, player);
             return heard;
         } finally {
             // Only speech goes on to the recogniser; anything else (a key, a hang-up, an error) frees the decoder now.
@@ -210,8 +239,12 @@ public final class AudioSocketServer implements AutoCloseable {
         }
     }
 
-    private Heard listen(UUID call, DataInputStream in, String peer, Live live) throws IOException {
-        Endpointer endpointer = new Endpointer(settings.endpointing());
+    private Heard listen(UUID call, DataInputStream in, String peer, Live live, Player player) throws IOException {
+        Endpointer.Settings e = settings.endpointing();
+        // With a prompt playing, the caller's time to answer starts when it ends.
+        int promptMs = player == null ? 0 : player.millis();
+        Endpointer endpointer = new Endpointer(new Endpointer.Settings(e.sampleRate(), e.trailingSilenceMs(), e.maxUtteranceMs(),
+                e.noInputMs() + promptMs, e.minSpeechRms(), e.speechStartMs(), e.preRollMs()));
         byte[] buffer = new byte[MAX_AUDIO_BYTES];
         while (true) {
             int type = in.readUnsignedByte();
@@ -223,6 +256,9 @@ public final class AudioSocketServer implements AutoCloseable {
                     }
                     in.readFully(buffer, 0, length);
                     Endpointer.State state = endpointer.offer(buffer, 0, length);
+                    if (player != null && state != Endpointer.State.WAITING) {
+                        player.stop(); // barge-in: the caller is speaking
+                    }
                     follow(live, endpointer, state, buffer, length);
                     switch (state) {
                         case ENDED -> {
@@ -242,6 +278,9 @@ public final class AudioSocketServer implements AutoCloseable {
                         return malformed(call, peer, "DTMF frame of " + length + " bytes (one digit)");
                     }
                     char digit = (char) in.readUnsignedByte();
+                    if (player != null) {
+                        player.stop();
+                    }
                     if ("0123456789*#ABCD".indexOf(digit) < 0) {
                         return malformed(call, peer, "DTMF frame with '" + digit + "', not a key");
                     }
@@ -260,6 +299,59 @@ public final class AudioSocketServer implements AutoCloseable {
                 default -> {
                     return malformed(call, peer, "unknown frame type 0x" + Integer.toHexString(type));
                 }
+            }
+        }
+    }
+
+    /**
+     * Plays a prompt to the caller: audio frames of 20 ms, paced in real time as Asterisk expects
+     * them, until the prompt ends or {@link #stop} (barge-in).
+     */
+    private static final class Player implements Runnable {
+        private final OutputStream out;
+        private final byte[] prompt;
+        private final int frameBytes;
+        private volatile boolean stopped;
+
+        Player(OutputStream out, byte[] prompt, int sampleRate) {
+            this.out = out;
+            this.prompt = prompt;
+            this.frameBytes = sampleRate / 50 * 2;
+        }
+
+        int millis() {
+            return prompt.length / frameBytes * 20;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            int frames = 0;
+            try {
+                for (int off = 0; off < prompt.length && !stopped; off += frameBytes) {
+                    int length = Math.min(frameBytes, prompt.length - off);
+                    synchronized (out) {
+                        if (stopped) {
+                            break;
+                        }
+                        out.write(new byte[] {(byte) AUDIO, (byte) (length >> 8), (byte) length});
+                        out.write(prompt, off, length);
+                        out.flush();
+                    }
+                    frames++;
+                    long wait = start + frames * 20_000_000L - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            } catch (IOException e) {
+                // the stream ended (caller gone, listening over)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

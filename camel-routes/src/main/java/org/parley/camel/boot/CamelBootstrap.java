@@ -208,6 +208,11 @@ public class CamelBootstrap {
     @ConfigProperty(name = "parley.speech.record.format", defaultValue = "wav")
     String recordFormat;
 
+    /** Prompts Parley plays itself over AudioSocket (WAV at the AudioSocket rate) so the caller's speech can interrupt them. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.prompt-audio-dir")
+    java.util.Optional<String> promptAudioDir;
+
     private org.parley.camel.audiosocket.AudioSocketServer audioSocket;
 
     @PostConstruct
@@ -337,7 +342,9 @@ public class CamelBootstrap {
         }
         return new org.parley.camel.dialog.SpeechTransport(new org.parley.camel.dialog.SpeechTransport.Settings(kind,
                 audioSocketAdvertisedHost.filter(h -> !h.isBlank()).orElse(null), audioSocket == null ? 0 : audioSocket.port(), endpointing,
-                records, asteriskRecordDir.orElse(records.toString()), recordFormat), audioSocket);
+                records, asteriskRecordDir.orElse(records.toString()), recordFormat), audioSocket,
+                new org.parley.camel.dialog.PromptAudio(promptAudioDir.filter(d -> !d.isBlank()).map(java.nio.file.Path::of).orElse(null),
+                        audioSocketSampleRate));
     }
 
     @PreDestroy

@@ -63,8 +63,13 @@ final class AsteriskCallChannel implements CallChannel {
     }
 
     @Override
-    public Listened listen() {
-        return call(() -> speech.listen(request, agi, info.uniqueId()));
+    public boolean playsWhileListening(String soundFile) {
+        return speech.playsWhileListening(soundFile);
+    }
+
+    @Override
+    public Listened listen(String soundFile) {
+        return call(() -> speech.listen(request, agi, info.uniqueId(), soundFile));
     }
 
     @Override

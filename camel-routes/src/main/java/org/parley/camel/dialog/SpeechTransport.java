@@ -45,11 +45,23 @@ public final class SpeechTransport {
 
     private final Settings settings;
     private final AudioSocketServer server;
+    private final PromptAudio prompts;
 
     /** {@code server}: the running AudioSocket server (AUDIOSOCKET only). */
     public SpeechTransport(Settings settings, AudioSocketServer server) {
+        this(settings, server, PromptAudio.none());
+    }
+
+    /** {@code prompts}: prompts Parley plays itself over AudioSocket, so speech can interrupt them. */
+    public SpeechTransport(Settings settings, AudioSocketServer server, PromptAudio prompts) {
         this.settings = settings;
         this.server = server;
+        this.prompts = prompts;
+    }
+
+    /** True when this prompt is played over the audio stream while listening (caller speech stops it). */
+    boolean playsWhileListening(String soundFile) {
+        return settings.kind() == Kind.AUDIOSOCKET && prompts.find(soundFile).isPresent();
     }
 
     public static SpeechTransport none() {
@@ -62,16 +74,21 @@ public final class SpeechTransport {
 
     /** Listens on this call; throws {@link CallerHungUpException} when the caller hangs up. */
     Listened listen(AgiRequest request, AgiChannel agi, String callId) throws AgiException {
+        return listen(request, agi, callId, null);
+    }
+
+    /** Listens while playing {@code soundFile} over the stream (when {@link #playsWhileListening}; null: no prompt). */
+    Listened listen(AgiRequest request, AgiChannel agi, String callId, String soundFile) throws AgiException {
         return switch (settings.kind()) {
-            case AUDIOSOCKET -> viaAudioSocket(request, agi, callId);
+            case AUDIOSOCKET -> viaAudioSocket(request, agi, callId, prompts.find(soundFile).orElse(null));
             case RECORD -> viaRecording(agi, callId);
             case NONE -> Listened.failed("no speech transport configured");
         };
     }
 
-    private Listened viaAudioSocket(AgiRequest request, AgiChannel agi, String callId) throws AgiException {
+    private Listened viaAudioSocket(AgiRequest request, AgiChannel agi, String callId, byte[] prompt) throws AgiException {
         UUID stream = UUID.randomUUID();
-        CompletableFuture<AudioSocketServer.Heard> expected = server.expect(stream);
+        CompletableFuture<AudioSocketServer.Heard> expected = server.expect(stream, prompt);
         String host = settings.advertisedHost() != null ? settings.advertisedHost()
                 : request.getLocalAddress() != null ? request.getLocalAddress().getHostAddress() : "127.0.0.1";
         int result;
@@ -128,6 +145,10 @@ public final class SpeechTransport {
             throw new CallerHungUpException(callId);
         }
         try {
+            if (agi.getLastReply() != null && agi.getLastReply().getResultCode() == -1) {
+                // RECORD FILE answers result=-1 when the channel hung up while recording (asterisk-java makes that key 0)
+                throw new CallerHungUpException(callId);
+            }
             if (key != 0 && KEYS.indexOf(key) >= 0) {
                 return Listened.digits(String.valueOf(key));
             }

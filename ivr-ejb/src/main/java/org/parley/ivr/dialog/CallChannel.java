@@ -27,10 +27,20 @@ public interface CallChannel {
     }
 
     /**
-     * Listens for one utterance (the prompt has been played): returns its audio, or a key pressed while
-     * listening, or no input. Throws {@link CallerHungUpException} when the caller hangs up meanwhile.
+     * True when this channel plays the prompt itself while listening ({@link #listen(String)}), so that
+     * the caller's speech stops it; otherwise the prompt is played first ({@link #collectDigits}), where
+     * only a key stops it.
      */
-    default Listened listen() {
+    default boolean playsWhileListening(String soundFile) {
+        return false;
+    }
+
+    /**
+     * Listens for one utterance, playing {@code soundFile} meanwhile when {@link #playsWhileListening}
+     * (null: the prompt has been played): returns its audio, or a key pressed while listening, or no
+     * input. Throws {@link CallerHungUpException} when the caller hangs up meanwhile.
+     */
+    default Listened listen(String soundFile) {
         return Listened.failed("this channel cannot carry speech");
     }
 

@@ -232,13 +232,19 @@ public class DialogService {
     /**
      * Plays the prompt and takes the caller's answer: keys pressed during the prompt stop it and are
      * kept (barge-in); words given as text are taken as they are; otherwise, with speech on, the call
-     * is listened to and the utterance recognised, a key pressed while listening ending it.
+     * is listened to and the utterance recognised, a key pressed while listening ending it. Where the
+     * channel plays the prompt over the audio stream itself, the caller's speech stops it as well.
      */
     private Heard listen(CallChannel channel, String promptId) {
         boolean listening = speech.enabled() && channel.canListen();
-        String digits = channel.collectDigits(prompts.file(promptId), listening ? digitWaitMillis : inputTimeoutMillis, maxDigits);
-        if (!digits.isEmpty()) {
-            return new Heard(Utterance.keyed(digits), null);
+        String promptFile = prompts.file(promptId);
+        // Where the channel plays the prompt over the audio stream, speech can interrupt it too.
+        boolean bargeIn = listening && channel.playsWhileListening(promptFile);
+        if (!bargeIn) {
+            String digits = channel.collectDigits(promptFile, listening ? digitWaitMillis : inputTimeoutMillis, maxDigits);
+            if (!digits.isEmpty()) {
+                return new Heard(Utterance.keyed(digits), null);
+            }
         }
         String words = channel.variable(UTTERANCE_VARIABLE).orElse("");
         if (!words.isBlank()) {
@@ -249,7 +255,7 @@ public class DialogService {
         if (!listening) {
             return new Heard(Utterance.silence(), null);
         }
-        Listened listened = channel.listen();
+        Listened listened = channel.listen(bargeIn ? promptFile : null);
         return switch (listened.kind()) {
             case DIGITS -> new Heard(Utterance.keyed(listened.digits()), null);
             case SPEECH -> {

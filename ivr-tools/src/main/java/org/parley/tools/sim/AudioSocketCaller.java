@@ -26,14 +26,53 @@ public final class AudioSocketCaller {
         this.port = port;
     }
 
-    /** What the far side did: whether it hung up with a frame, and how many audio frames were sent. */
-    public record Result(boolean serverHungUp, int framesSent) {
+    /**
+     * What the far side did: whether it hung up with a frame, how many audio frames were sent, and how
+     * many bytes of audio it played to the caller (a prompt streamed over the socket).
+     */
+    public record Result(boolean serverHungUp, int framesSent, int audioBytesReceived) {
+
+        public Result(boolean serverHungUp, int framesSent) {
+            this(serverHungUp, framesSent, 0);
+        }
+    }
+
+    /** Reads what Parley sends on the socket (its audio, its hang-up) while the caller talks. */
+    private static final class FarSide implements Runnable {
+        private final DataInputStream in;
+        volatile boolean hungUp;
+        volatile boolean closed;
+        final java.util.concurrent.atomic.AtomicInteger audioBytes = new java.util.concurrent.atomic.AtomicInteger();
+
+        FarSide(DataInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    int type = in.readUnsignedByte();
+                    int length = in.readUnsignedShort();
+                    in.skipNBytes(length);
+                    if (type == 0x10) {
+                        audioBytes.addAndGet(length);
+                    } else if (type == 0x00) {
+                        hungUp = true;
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                closed = true;
+            }
+        }
     }
 
     /**
      * Streams {@code pcm} (8 kHz 16-bit little-endian mono) for {@code call}; sends {@code digit} (or
      * nothing when 0) after {@code digitAfterMs} of audio; ends with a hang-up frame when
-     * {@code hangUpAtEnd}, or simply closes when {@code dropAtEnd}.
+     * {@code hangUpAtEnd}, or simply closes when {@code dropAtEnd}. Audio Parley sends meanwhile is
+     * taken in (as Asterisk plays it to the caller) and counted.
      */
     public Result stream(UUID call, byte[] pcm, boolean realTime, char digit, int digitAfterMs, boolean hangUpAtEnd, boolean dropAtEnd)
             throws IOException, InterruptedException {
@@ -42,10 +81,14 @@ public final class AudioSocketCaller {
             OutputStream out = socket.getOutputStream();
             ByteBuffer id = ByteBuffer.allocate(16).putLong(call.getMostSignificantBits()).putLong(call.getLeastSignificantBits());
             frame(out, 0x01, id.array(), 0, 16);
+            FarSide far = new FarSide(new DataInputStream(socket.getInputStream()));
+            Thread reader = new Thread(far, "audiosocket-caller-" + call);
+            reader.setDaemon(true);
+            reader.start();
             int sent = 0;
             long start = System.nanoTime();
             boolean serverClosed = false;
-            for (int off = 0; off < pcm.length; off += FRAME_BYTES) {
+            for (int off = 0; off < pcm.length && !far.hungUp; off += FRAME_BYTES) {
                 if (digit != 0 && (long) sent * 20 >= digitAfterMs) {
                     frame(out, 0x03, new byte[] {(byte) digit}, 0, 1);
                     digit = 0;
@@ -64,29 +107,20 @@ public final class AudioSocketCaller {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                 }
-                if (socket.getInputStream().available() >= 3) {
-                    break; // the server has spoken (its hang-up): stop streaming
-                }
             }
             if (dropAtEnd) {
                 socket.setSoLinger(true, 0);
-                return new Result(false, sent);
+                return new Result(false, sent, far.audioBytes.get());
             }
-            if (hangUpAtEnd && !serverClosed) {
+            if (hangUpAtEnd && !serverClosed && !far.hungUp) {
                 try {
                     frame(out, 0x00, new byte[0], 0, 0);
                 } catch (IOException e) {
                     // already closed by the server
                 }
             }
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            try {
-                int type = in.readUnsignedByte();
-                int length = in.readUnsignedShort();
-                return new Result(type == 0x00 && length == 0, sent);
-            } catch (IOException e) {
-                return new Result(false, sent);
-            }
+            reader.join(hangUpAtEnd ? 2_000 : 30_000);
+            return new Result(far.hungUp, sent, far.audioBytes.get());
         }
     }
 

@@ -179,7 +179,7 @@ final class SimulatedChannel {
                 boolean hangUp = audio.hangUpAfterMs() >= 0;
                 byte[] pcm = hangUp ? java.util.Arrays.copyOf(audio.pcm(), Math.min(audio.pcm().length, audio.hangUpAfterMs() * 16))
                         : withTrailingSilence(audio.pcm());
-                caller.stream(stream, pcm, audio.realTime(), audio.digit(), audio.digitAfterMs(), hangUp, false);
+                heardPrompt(caller.stream(stream, pcm, audio.realTime(), audio.digit(), audio.digitAfterMs(), hangUp, false));
                 if (hangUp) {
                     dead = true;
                     ending = CallResult.Ending.CALLER_HUNG_UP;
@@ -189,7 +189,7 @@ final class SimulatedChannel {
                 if (inputs.peek() instanceof CallerInput.Silence) {
                     inputs.poll();
                 }
-                caller.stream(stream, new byte[SILENCE_BYTES], script.realTimeSilence(), (char) 0, 0, false, false);
+                heardPrompt(caller.stream(stream, new byte[SILENCE_BYTES], script.realTimeSilence(), (char) 0, 0, false, false));
             }
         } catch (java.io.IOException e) {
             return ok("-1");
@@ -198,6 +198,13 @@ final class SimulatedChannel {
             return ok("-1");
         }
         return ok("0");
+    }
+
+    /** Audio the IVR played over the stream (a prompt it plays itself) is noted as {@code audiosocket:<ms>ms}. */
+    private void heardPrompt(AudioSocketCaller.Result result) {
+        if (result.audioBytesReceived() > 0) {
+            played.add("audiosocket:" + result.audioBytesReceived() / 16 + "ms");
+        }
     }
 
     /** 30 s of silence at 8 kHz: more than any no-input timeout. */
