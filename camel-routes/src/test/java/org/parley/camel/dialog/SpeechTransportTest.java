@@ -147,15 +147,14 @@ class SpeechTransportTest {
 
     /** A WAV file of {@code ms} of a 440 Hz tone at 8 kHz. */
     private static void promptWav(Path file, int ms) throws IOException {
-        int samples = ms * 8;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x46464952).putInt(36 + samples * 2).putInt(0x45564157).putInt(0x20746d66).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16).putInt(0x61746164).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            b.putShort((short) (6000 * Math.sin(2 * Math.PI * 440 * i / 8000)));
+        byte[] pcm = new byte[ms * 16];
+        for (int i = 0; i < ms * 8; i++) {
+            short v = (short) (6000 * Math.sin(2 * Math.PI * 440 * i / 8000));
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
         }
         Files.createDirectories(file.getParent());
-        Files.write(file, b.array());
+        Files.write(file, new org.parley.nlp.audio.Wav(pcm, 8000).toBytes());
     }
 
     @Test

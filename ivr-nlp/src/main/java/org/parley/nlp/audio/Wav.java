@@ -51,6 +51,15 @@ public record Wav(byte[] pcm, int sampleRate) {
         throw new IOException(source + ": no data chunk");
     }
 
+    /** This audio as a WAV file (16-bit PCM mono), as Asterisk's {@code RECORD FILE} writes {@code wav}. */
+    public byte[] toBytes() {
+        ByteBuffer b = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x46464952).putInt(36 + pcm.length).putInt(0x45564157).putInt(0x20746d66).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16)
+                .putInt(0x61746164).putInt(pcm.length).put(pcm);
+        return b.array();
+    }
+
     public long millis() {
         return sampleRate == 0 ? 0 : pcm.length / 2 * 1000L / sampleRate;
     }

@@ -29,30 +29,18 @@ public final class Resampler {
 
     /** 8 kHz to 16 kHz (or any rate to twice it). */
     public static byte[] upsampleTwice(byte[] pcm) {
-        int n = pcm.length / 2;
-        short[] in = new short[n];
-        for (int i = 0; i < n; i++) {
-            in[i] = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
-        }
-        byte[] out = new byte[n * 4];
-        for (int i = 0; i < n; i++) {
-            put(out, 2 * i, in[i]);
-            double sum = 0;
-            for (int k = 0; k < TAPS.length; k++) {
-                int j = i + k - HALF_TAPS + 1;
-                if (j >= 0 && j < n) {
-                    sum += TAPS[k] * in[j];
-                }
-            }
-            put(out, 2 * i + 1, (int) Math.round(sum));
-        }
+        Stream whole = new Stream();
+        byte[] head = whole.push(pcm, 0, pcm.length);
+        byte[] tail = whole.flush();
+        byte[] out = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, out, head.length, tail.length);
         return out;
     }
 
     /**
      * Doubles the rate of audio that arrives in pieces: each piece gives the output it can, keeping
-     * the last input samples the filter still needs; {@link #flush} gives the rest. The output is the
-     * same as {@link #upsampleTwice} of the whole. Not thread-safe.
+     * the last input samples the filter still needs; {@link #flush} gives the rest, so the output does
+     * not depend on how the input was cut. Not thread-safe.
      */
     public static final class Stream {
         private short[] in = new short[8000];

@@ -241,11 +241,7 @@ final class SimulatedChannel {
             pcm = new byte[Math.max(0, timeoutMs) * 16];
         }
         try {
-            java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + pcm.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            wav.putInt(0x46464952).putInt(36 + pcm.length).putInt(0x45564157).putInt(0x20746d66).putInt(16).putShort((short) 1)
-                    .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16).putInt(0x61746164)
-                    .putInt(pcm.length).put(pcm);
-            java.nio.file.Files.write(file, wav.array());
+            java.nio.file.Files.write(file, new org.parley.nlp.audio.Wav(pcm, 8000).toBytes());
         } catch (java.io.IOException e) {
             return List.of("200 result=-1 (writefile)");
         }
