@@ -16,6 +16,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.parley.nlp.Understander;
+import org.parley.nlp.speech.SpeechRecognizer;
 import org.parley.nlp.speech.SphinxRecognizer;
 import org.parley.nlp.speech.SphinxSettings;
 import org.parley.nlp.speech.Transcript;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code parley asr}: measure and try the embedded speech recogniser. */
 @Command(name = "asr", mixinStandardHelpOptions = true, description = "Measure and try the embedded speech recogniser.",
-        subcommands = {AsrCommand.Bench.class, AsrCommand.Transcribe.class, AsrCommand.Adapt.class})
+        subcommands = {AsrCommand.Bench.class, AsrCommand.Transcribe.class, AsrCommand.Adapt.class, AsrCommand.Model.class})
 final class AsrCommand {
 
     /** 16-bit mono PCM and its rate, read from a WAV file. */
@@ -73,9 +74,30 @@ final class AsrCommand {
         @Option(names = "--transform", description = "MLLR transform of the acoustic model (from asr adapt), applied to every decoder.")
         Path transform;
 
-        SphinxRecognizer recognizer(int decoders) throws IOException {
+        @Option(names = "--engine", defaultValue = "pocketsphinx", description = "pocketsphinx (Debian, through JNA) or sphinx4 (default ${DEFAULT-VALUE}).")
+        String engine;
+
+        SphinxRecognizer sphinx4(int decoders) throws IOException {
             return new SphinxRecognizer(SphinxRecognizer.defaultPhrases(), org.parley.nlp.speech.PronunciationDictionary.englishUs(),
                     settings().withDecoders(decoders), java.util.concurrent.ForkJoinPool.commonPool(), transform);
+        }
+
+        SpeechRecognizer recognizer(int decoders) throws IOException {
+            return switch (engine) {
+                case "sphinx4" -> sphinx4(decoders);
+                case "pocketsphinx" -> {
+                    org.parley.nlp.speech.PocketSphinxRecognizer.Settings d = org.parley.nlp.speech.PocketSphinxRecognizer.Settings.defaults();
+                    yield new org.parley.nlp.speech.PocketSphinxRecognizer(SphinxRecognizer.defaultPhrases(),
+                            org.parley.nlp.speech.PronunciationDictionary.englishUs(), new org.parley.nlp.speech.PocketSphinxRecognizer.Settings(
+                                    d.model(), d.library(), decoders, languageWeight != null ? languageWeight : d.languageWeight(),
+                                    discount != null ? discount : d.discount()));
+                }
+                default -> throw new IllegalArgumentException("--engine must be pocketsphinx or sphinx4, not " + engine);
+            };
+        }
+
+        int decoders() {
+            return decoders != null ? decoders : Runtime.getRuntime().availableProcessors();
         }
 
         SphinxSettings settings() {
@@ -101,7 +123,7 @@ final class AsrCommand {
         @Override
         public Integer call() throws Exception {
             int failed = 0;
-            try (SphinxRecognizer asr = settings.recognizer(1)) {
+            try (SpeechRecognizer asr = settings.recognizer(1)) {
                 for (Path file : files) {
                     try {
                         Audio audio = Audio.read(file);
@@ -116,6 +138,45 @@ final class AsrCommand {
                 }
             }
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code parley asr model}. */
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Write the language model (ARPA) and the dictionary the recogniser builds from the phrases, to inspect or reuse.")
+    static final class Model implements Callable<Integer> {
+
+        @Option(names = "--out", required = true, description = "Directory for domain.lm and domain.dict.")
+        Path out;
+
+        @Option(names = "--phrases", description = "More phrases, one per line (as parley.speech.phrases).")
+        Path phrases;
+
+        @Option(names = "--discount", defaultValue = "0.6", description = "Absolute discount (default ${DEFAULT-VALUE}).")
+        double discount;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> all = new ArrayList<>(SphinxRecognizer.defaultPhrases());
+            if (phrases != null) {
+                try (var in = Files.newInputStream(phrases)) {
+                    all.addAll(SphinxRecognizer.phrases(in));
+                }
+            }
+            org.parley.nlp.speech.PronunciationDictionary dictionary = org.parley.nlp.speech.PronunciationDictionary.englishUs();
+            org.parley.nlp.speech.DomainLanguageModel lm = new org.parley.nlp.speech.DomainLanguageModel(all, dictionary, discount);
+            Files.createDirectories(out);
+            try (var w = Files.newBufferedWriter(out.resolve("domain.lm"))) {
+                lm.writeArpa(w);
+            }
+            try (var w = Files.newBufferedWriter(out.resolve("domain.dict"))) {
+                dictionary.write(lm.vocabulary(), w);
+            }
+            System.out.printf(Locale.ROOT, "%d phrases, %d words -> %s/domain.lm, %s/domain.dict%n", lm.sentences(), lm.vocabulary().size(), out, out);
+            if (!lm.missingWords().isEmpty()) {
+                System.out.println("no pronunciation (left out): " + lm.missingWords());
+            }
+            return 0;
         }
     }
 
@@ -152,7 +213,7 @@ final class AsrCommand {
                 System.err.println(audio + ": no .wav files");
                 return 2;
             }
-            try (SphinxRecognizer asr = settings.recognizer(1)) {
+            try (SphinxRecognizer asr = settings.sphinx4(1)) {
                 long started = System.nanoTime();
                 int frames = asr.adapt(pcm, rate, out);
                 System.out.printf(Locale.ROOT, "adapted on %d utterances (%d frames, %.0f s of speech) in %.1f s -> %s%n", pcm.size(), frames,
@@ -212,13 +273,14 @@ final class AsrCommand {
             }
             Understander understander = Understander.defaults();
             SphinxSettings s = settings.settings();
-            System.out.printf(Locale.ROOT, "settings: %s%n", s);
+            System.out.printf(Locale.ROOT, "engine %s; settings: %s%n", settings.engine, settings.engine.equals("sphinx4") ? s
+                    : "language weight " + (settings.languageWeight != null ? settings.languageWeight : 6.5));
             long before = usedMemory();
-            try (SphinxRecognizer asr = settings.recognizer(s.decoders())) {
+            try (SpeechRecognizer asr = settings.recognizer(settings.decoders())) {
                 long after = usedMemory();
                 System.out.printf(Locale.ROOT, "language model: %d words, %d phrases, %d without pronunciation %s; %d decoders loaded,"
                                 + " %.0f MB retained%n", asr.languageModel().vocabulary().size(), asr.languageModel().sentences(),
-                        asr.languageModel().missingWords().size(), asr.languageModel().missingWords().keySet(), s.decoders(),
+                        asr.languageModel().missingWords().size(), asr.languageModel().missingWords().keySet(), settings.decoders(),
                         (after - before) / 1e6);
                 for (String b : band.equals("both") ? List.of("wideband", "narrowband") : List.of(band)) {
                     List<Audio> audio = new ArrayList<>();
@@ -234,7 +296,7 @@ final class AsrCommand {
             return 0;
         }
 
-        private void accuracy(String band, SphinxRecognizer asr, Understander understander, List<Utterance> utterances, List<Audio> audio)
+        private void accuracy(String band, SpeechRecognizer asr, Understander understander, List<Utterance> utterances, List<Audio> audio)
                 throws InterruptedException {
             asr.recognize(audio.get(0).pcm(), audio.get(0).sampleRate()); // warm-up
             int words = 0;
@@ -293,7 +355,7 @@ final class AsrCommand {
         }
 
         /** Feeds the utterance in 20 ms pieces at the pace it is spoken, then finishes; falls back to a whole decode. */
-        private static Transcript live(SphinxRecognizer asr, Audio a) throws InterruptedException {
+        private static Transcript live(SpeechRecognizer asr, Audio a) throws InterruptedException {
             java.util.Optional<org.parley.nlp.speech.SpeechRecognizer.Stream> stream = asr.start(a.sampleRate());
             if (stream.isEmpty()) {
                 return asr.recognize(a.pcm(), a.sampleRate());
@@ -316,7 +378,7 @@ final class AsrCommand {
          * K callers at once, each saying the corpus utterances one after another; a stream keeps up with
          * real time while its decodes (waiting for a decoder included) take less time than its audio.
          */
-        private void concurrency(String band, SphinxRecognizer asr, List<Audio> audio) throws Exception {
+        private void concurrency(String band, SpeechRecognizer asr, List<Audio> audio) throws Exception {
             int best = 0;
             for (int k : streams.stream().filter(k -> k > 0).toList()) {
                 ExecutorService pool = Executors.newFixedThreadPool(k);

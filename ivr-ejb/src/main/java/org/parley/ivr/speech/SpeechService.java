@@ -22,13 +22,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
 import org.parley.nlp.speech.PronunciationDictionary;
+import org.parley.nlp.speech.PocketSphinxRecognizer;
 import org.parley.nlp.speech.SpeechRecognizer;
 import org.parley.nlp.speech.SphinxRecognizer;
 import org.parley.nlp.speech.SphinxSettings;
 import org.parley.nlp.speech.Transcript;
 
 /**
- * The deployment's speech recogniser: Sphinx4 with a language model of the intent phrases (plus the
+ * The deployment's speech recogniser: pocketsphinx (Debian's, through JNA; Sphinx4 from Maven Central
+ * when it is not installed or {@code parley.speech.engine=sphinx4}) with a language model of the intent phrases (plus the
  * operator's own phrases file and pronunciations), loaded once on a managed thread at start-up and
  * shared by every call. When the phrases file changes, a new recogniser is built beside the serving
  * one and replaces it when ready. Thread-safe.
@@ -44,7 +46,20 @@ public class SpeechService {
     @ConfigProperty(name = "parley.speech.transport", defaultValue = "audiosocket")
     String transport;
 
-    /** Decoders loaded (each about 70 MB); recognition is CPU-bound, so about one per core. */
+    /** auto (pocketsphinx when installed, else Sphinx4), pocketsphinx or sphinx4. */
+    @Inject
+    @ConfigProperty(name = "parley.speech.engine", defaultValue = "auto")
+    String engine;
+
+    @Inject
+    @ConfigProperty(name = "parley.speech.pocketsphinx.model", defaultValue = PocketSphinxRecognizer.DEFAULT_MODEL)
+    String pocketsphinxModel;
+
+    @Inject
+    @ConfigProperty(name = "parley.speech.pocketsphinx.library", defaultValue = PocketSphinxRecognizer.DEFAULT_LIBRARY)
+    String pocketsphinxLibrary;
+
+    /** Decoders loaded; recognition is CPU-bound, so about one per core. */
     @Inject
     @ConfigProperty(name = "parley.speech.decoders")
     Optional<Integer> decoders;
@@ -78,7 +93,7 @@ public class SpeechService {
     @Inject
     HealthService health;
 
-    private volatile CompletableFuture<SphinxRecognizer> recognizer;
+    private volatile CompletableFuture<SpeechRecognizer> recognizer;
     private volatile FileTime phrasesVersion;
     private volatile long lastCheck;
 
@@ -123,7 +138,7 @@ public class SpeechService {
      * yet or every decoder is busy (the utterance is then recognised whole with {@link #recognize}).
      */
     public Optional<SpeechRecognizer.Stream> start(int sampleRate) {
-        CompletableFuture<SphinxRecognizer> r = recognizer;
+        CompletableFuture<SpeechRecognizer> r = recognizer;
         if (r == null || !r.isDone() || r.isCompletedExceptionally() || r.isCancelled()) {
             return Optional.empty();
         }
@@ -145,13 +160,13 @@ public class SpeechService {
         }
     }
 
-    private CompletableFuture<SphinxRecognizer> load() {
+    private CompletableFuture<SpeechRecognizer> load() {
         return CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             try {
-                SphinxRecognizer r = new SphinxRecognizer(phrases(), dictionary(), settings(), executor,
-                        transformFile.filter(f -> !f.isBlank()).map(Path::of).orElse(null));
-                String what = String.format("%s; %d words from %d phrases%s, loaded in %d ms", transport(), r.languageModel().vocabulary().size(),
+                SpeechRecognizer r = create();
+                String what = String.format("%s, %s; %d words from %d phrases%s, loaded in %d ms", r.engine(), transport(),
+                        r.languageModel().vocabulary().size(),
                         r.languageModel().sentences(), r.languageModel().missingWords().isEmpty() ? ""
                                 : "; no pronunciation for " + r.languageModel().missingWords().keySet(), (System.nanoTime() - started) / 1_000_000);
                 health.report("speech", ComponentStatus.optional(true, what));
@@ -162,6 +177,26 @@ public class SpeechService {
                 throw new IllegalStateException("speech recogniser did not load: " + e.getMessage(), e);
             }
         }, executor);
+    }
+
+    private SpeechRecognizer create() throws IOException {
+        String choice = engine.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!choice.equals("auto") && !choice.equals("pocketsphinx") && !choice.equals("sphinx4")) {
+            throw new IOException("parley.speech.engine is '" + engine + "'; it must be auto, pocketsphinx or sphinx4");
+        }
+        if (!choice.equals("sphinx4")) {
+            try {
+                PocketSphinxRecognizer.Settings d = PocketSphinxRecognizer.Settings.defaults();
+                return new PocketSphinxRecognizer(phrases(), dictionary(), new PocketSphinxRecognizer.Settings(pocketsphinxModel,
+                        pocketsphinxLibrary, decoders.orElse(d.decoders()), languageWeight.orElse(d.languageWeight()), d.discount()));
+            } catch (IOException | UnsatisfiedLinkError e) {
+                if (choice.equals("pocketsphinx")) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                LOG.log(Level.WARNING, "speech: pocketsphinx unavailable ({0}); using Sphinx4", e.getMessage());
+            }
+        }
+        return new SphinxRecognizer(phrases(), dictionary(), settings(), executor, transformFile.filter(f -> !f.isBlank()).map(Path::of).orElse(null));
     }
 
     private SphinxSettings settings() {
@@ -216,9 +251,9 @@ public class SpeechService {
         }
         phrasesVersion = modified;
         LOG.log(Level.INFO, "speech: the phrases or pronunciations changed; building a new language model");
-        CompletableFuture<SphinxRecognizer> next = load();
+        CompletableFuture<SpeechRecognizer> next = load();
         next.thenAccept(fresh -> {
-            CompletableFuture<SphinxRecognizer> old = recognizer;
+            CompletableFuture<SpeechRecognizer> old = recognizer;
             recognizer = next;
             // calls already decoding keep their decoder until they give it back; close after a grace period
             executor.submit(() -> {
@@ -227,14 +262,14 @@ public class SpeechService {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                old.thenAccept(SphinxRecognizer::close);
+                old.thenAccept(SpeechRecognizer::close);
             });
         });
     }
 
     @PreDestroy
     void close() {
-        CompletableFuture<SphinxRecognizer> r = recognizer;
+        CompletableFuture<SpeechRecognizer> r = recognizer;
         if (r != null) {
             r.cancel(false);
             if (r.isDone() && !r.isCompletedExceptionally() && !r.isCancelled()) {

@@ -12,6 +12,12 @@ public interface SpeechRecognizer extends AutoCloseable {
      */
     Transcript recognize(byte[] pcm, int sampleRate);
 
+    /** The language model the recogniser was built with (its words, the phrases' words it could not use). */
+    DomainLanguageModel languageModel();
+
+    /** The engine's name, for logs and health. */
+    String engine();
+
     /**
      * Starts recognising an utterance while it is being spoken, so that little is left to decode when
      * the caller stops. Returns empty when no decoder is free right now: the caller's audio is then

@@ -101,6 +101,12 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         return new SphinxRecognizer(phrases, PronunciationDictionary.englishUs(), settings);
     }
 
+    @Override
+    public String engine() {
+        return "Sphinx4";
+    }
+
+    @Override
     public DomainLanguageModel languageModel() {
         return model;
     }

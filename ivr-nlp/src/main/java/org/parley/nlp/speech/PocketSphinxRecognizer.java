@@ -1,0 +1,162 @@
+package org.parley.nlp.speech;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Debian's pocketsphinx (C, through JNA) with the en-us model and the same {@link DomainLanguageModel}
+ * and dictionary as {@link SphinxRecognizer}: on the test callers it is four times faster and more
+ * accurate on telephone audio (see the README), so Parley prefers it. A fixed pool of decoders is
+ * created once and shared; a decoder serves one utterance at a time. Each utterance is decoded whole
+ * with batch cepstral mean normalisation, so no caller's audio affects another's words.
+ */
+public final class PocketSphinxRecognizer implements SpeechRecognizer {
+
+    private static final System.Logger LOG = System.getLogger(PocketSphinxRecognizer.class.getName());
+    public static final String DEFAULT_MODEL = "/usr/share/pocketsphinx/model/en-us/en-us";
+    public static final String DEFAULT_LIBRARY = "libpocketsphinx.so.3";
+    public static final int MODEL_RATE = 16_000;
+
+    /** Where the model and library are, how many decoders, and the language weight. */
+    public record Settings(String model, String library, int decoders, double languageWeight, double discount) {
+
+        public static Settings defaults() {
+            return new Settings(DEFAULT_MODEL, DEFAULT_LIBRARY, Runtime.getRuntime().availableProcessors(), 6.5, 0.6);
+        }
+
+        public Settings withDecoders(int n) {
+            return new Settings(model, library, n, languageWeight, discount);
+        }
+    }
+
+    private final PocketSphinx.Libraries ps;
+    private final BlockingQueue<Pointer> idle;
+    private final List<Pointer> all = new ArrayList<>();
+    private final DomainLanguageModel model;
+    private final Path workDirectory;
+    private volatile boolean closed;
+
+    public PocketSphinxRecognizer(Collection<String> phrases, PronunciationDictionary dictionary, Settings settings) throws IOException {
+        if (!Files.isRegularFile(Path.of(settings.model(), "mdef"))) {
+            throw new IOException("no pocketsphinx acoustic model at " + settings.model() + " (apt-get install pocketsphinx-en-us,"
+                    + " or set parley.speech.pocketsphinx.model)");
+        }
+        ps = PocketSphinx.load(settings.library());
+        model = new DomainLanguageModel(phrases, dictionary, settings.discount());
+        if (!model.missingWords().isEmpty()) {
+            LOG.log(Level.WARNING, "speech: {0} word(s) of the phrases have no pronunciation and cannot be recognised: {1}."
+                    + " Add them to the speech dictionary (parley.speech.dictionary, CMUdict format \"word PH ON ES\").",
+                    model.missingWords().size(), model.missingWords().keySet());
+        }
+        workDirectory = Files.createTempDirectory("parley-asr");
+        Path lm = workDirectory.resolve("domain.lm");
+        Path dict = workDirectory.resolve("domain.dict");
+        try (Writer out = Files.newBufferedWriter(lm, StandardCharsets.UTF_8)) {
+            model.writeArpa(out);
+        }
+        try (Writer out = Files.newBufferedWriter(dict, StandardCharsets.UTF_8)) {
+            dictionary.write(model.vocabulary(), out);
+        }
+        String[] argv = {"-hmm", settings.model(), "-lm", lm.toString(), "-dict", dict.toString(), "-samprate", Integer.toString(MODEL_RATE),
+            "-lw", String.format(Locale.ROOT, "%.2f", settings.languageWeight()), "-cmn", "batch", "-bestpath", "yes", "-logfn", "/dev/null"};
+        idle = new ArrayBlockingQueue<>(settings.decoders());
+        try {
+            for (int i = 0; i < settings.decoders(); i++) {
+                Pointer config = ps.base().cmd_ln_parse_r(null, ps.decoder().ps_args(), argv.length, argv, 1);
+                if (config == null) {
+                    throw new IOException("pocketsphinx refused its arguments " + String.join(" ", argv));
+                }
+                Pointer decoder = ps.decoder().ps_init(config);
+                ps.base().cmd_ln_free_r(config);
+                if (decoder == null) {
+                    throw new IOException("pocketsphinx could not load the model " + settings.model() + " with the language model " + lm);
+                }
+                all.add(decoder);
+                idle.add(decoder);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.log(Level.INFO, "speech: pocketsphinx, {0} decoder(s) loaded, language model of {1} words from {2} phrases",
+                settings.decoders(), model.vocabulary().size(), model.sentences());
+    }
+
+    @Override
+    public String engine() {
+        return "pocketsphinx";
+    }
+
+    @Override
+    public DomainLanguageModel languageModel() {
+        return model;
+    }
+
+    @Override
+    public Transcript recognize(byte[] pcm, int sampleRate) {
+        byte[] audio = switch (sampleRate) {
+            case MODEL_RATE -> pcm;
+            case MODEL_RATE / 2 -> Resampler.upsampleTwice(pcm);
+            default -> throw new IllegalArgumentException("audio at " + sampleRate + " Hz: the recogniser takes 8000 or 16000 Hz");
+        };
+        short[] samples = new short[audio.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) ((audio[2 * i] & 0xff) | (audio[2 * i + 1] << 8));
+        }
+        long audioMillis = samples.length * 1000L / MODEL_RATE;
+        Pointer decoder;
+        try {
+            decoder = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Transcript.nothing(audioMillis, 0);
+        }
+        long started = System.nanoTime();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the recogniser is closed");
+            }
+            PocketSphinx.Decoder d = ps.decoder();
+            if (d.ps_start_utt(decoder) < 0 || d.ps_process_raw(decoder, samples, samples.length, 0, 1) < 0 || d.ps_end_utt(decoder) < 0) {
+                throw new IllegalStateException("pocketsphinx failed to decode an utterance of " + audioMillis + " ms");
+            }
+            String hyp = d.ps_get_hyp(decoder, new IntByReference());
+            String text = hyp == null ? "" : hyp.strip();
+            double confidence = text.isEmpty() ? 0 : Math.max(0, Math.min(1, ps.base().logmath_exp(d.ps_get_logmath(decoder), d.ps_get_prob(decoder))));
+            return new Transcript(text, confidence, audioMillis, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            idle.add(decoder);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Pointer decoder : all) {
+            ps.decoder().ps_free(decoder);
+        }
+        all.clear();
+        if (workDirectory != null) {
+            try (var files = Files.list(workDirectory)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(workDirectory);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "could not remove {0}: {1}", workDirectory, e);
+            }
+        }
+    }
+}
