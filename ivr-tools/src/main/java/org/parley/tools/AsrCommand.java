@@ -276,12 +276,15 @@ final class AsrCommand {
             System.out.printf(Locale.ROOT, "engine %s; settings: %s%n", settings.engine, settings.engine.equals("sphinx4") ? s
                     : "language weight " + (settings.languageWeight != null ? settings.languageWeight : 6.5));
             long before = usedMemory();
+            long rssBefore = residentKb();
             try (SpeechRecognizer asr = settings.recognizer(settings.decoders())) {
                 long after = usedMemory();
+                long rssAfter = residentKb();
                 System.out.printf(Locale.ROOT, "language model: %d words, %d phrases, %d without pronunciation %s; %d decoders loaded,"
-                                + " %.0f MB retained%n", asr.languageModel().vocabulary().size(), asr.languageModel().sentences(),
+                                + " %.0f MB retained on the heap, process resident memory +%d MB%n", asr.languageModel().vocabulary().size(),
+                        asr.languageModel().sentences(),
                         asr.languageModel().missingWords().size(), asr.languageModel().missingWords().keySet(), settings.decoders(),
-                        (after - before) / 1e6);
+                        (after - before) / 1e6, (rssAfter - rssBefore) / 1024);
                 for (String b : band.equals("both") ? List.of("wideband", "narrowband") : List.of(band)) {
                     List<Audio> audio = new ArrayList<>();
                     for (Utterance u : utterances) {
@@ -414,6 +417,20 @@ final class AsrCommand {
             }
             System.out.printf(Locale.ROOT, "%s: %d concurrent streams stay under real time on %d cores%n", band, best,
                     Runtime.getRuntime().availableProcessors());
+        }
+
+        /** The process's resident set (Linux), which includes a native engine's memory; 0 elsewhere. */
+        private static long residentKb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux
+            }
+            return 0;
         }
 
         private static long usedMemory() {
