@@ -163,14 +163,10 @@ final class AsrCommand {
                     all.addAll(SphinxRecognizer.phrases(in));
                 }
             }
-            org.parley.nlp.speech.PronunciationDictionary dictionary = org.parley.nlp.speech.PronunciationDictionary.englishUs();
-            org.parley.nlp.speech.DomainLanguageModel lm = new org.parley.nlp.speech.DomainLanguageModel(all, dictionary, discount);
-            Files.createDirectories(out);
-            try (var w = Files.newBufferedWriter(out.resolve("domain.lm"))) {
-                lm.writeArpa(w);
-            }
-            try (var w = Files.newBufferedWriter(out.resolve("domain.dict"))) {
-                dictionary.write(lm.vocabulary(), w);
+            org.parley.nlp.speech.DomainLanguageModel lm;
+            try (org.parley.nlp.speech.DomainFiles files = org.parley.nlp.speech.DomainFiles.writeTo(all,
+                    org.parley.nlp.speech.PronunciationDictionary.englishUs(), discount, out)) {
+                lm = files.model();
             }
             System.out.printf(Locale.ROOT, "%d phrases, %d words -> %s/domain.lm, %s/domain.dict%n", lm.sentences(), lm.vocabulary().size(), out, out);
             if (!lm.missingWords().isEmpty()) {

@@ -3,9 +3,7 @@ package org.parley.nlp.speech;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.io.IOException;
-import java.io.Writer;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
     private final BlockingQueue<Pointer> idle;
     private final List<Pointer> all = new ArrayList<>();
     private final DomainLanguageModel model;
-    private final Path workDirectory;
+    private DomainFiles files;
     private volatile boolean closed;
 
     public PocketSphinxRecognizer(Collection<String> phrases, PronunciationDictionary dictionary, Settings settings) throws IOException {
@@ -54,21 +52,10 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
                     + " or set parley.speech.pocketsphinx.model)");
         }
         ps = PocketSphinx.load(settings.library());
-        model = new DomainLanguageModel(phrases, dictionary, settings.discount());
-        if (!model.missingWords().isEmpty()) {
-            LOG.log(Level.WARNING, "speech: {0} word(s) of the phrases have no pronunciation and cannot be recognised: {1}."
-                    + " Add them to the speech dictionary (parley.speech.dictionary, CMUdict format \"word PH ON ES\").",
-                    model.missingWords().size(), model.missingWords().keySet());
-        }
-        workDirectory = Files.createTempDirectory("parley-asr");
-        Path lm = workDirectory.resolve("domain.lm");
-        Path dict = workDirectory.resolve("domain.dict");
-        try (Writer out = Files.newBufferedWriter(lm, StandardCharsets.UTF_8)) {
-            model.writeArpa(out);
-        }
-        try (Writer out = Files.newBufferedWriter(dict, StandardCharsets.UTF_8)) {
-            dictionary.write(model.vocabulary(), out);
-        }
+        files = DomainFiles.temporary(phrases, dictionary, settings.discount());
+        model = files.model();
+        Path lm = files.languageModelFile();
+        Path dict = files.dictionaryFile();
         String[] argv = {"-hmm", settings.model(), "-lm", lm.toString(), "-dict", dict.toString(), "-samprate", Integer.toString(MODEL_RATE),
             "-lw", String.format(Locale.ROOT, "%.2f", settings.languageWeight()), "-cmn", "batch", "-bestpath", "yes", "-logfn", "/dev/null"};
         idle = new ArrayBlockingQueue<>(settings.decoders());
@@ -148,15 +135,8 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
             ps.decoder().ps_free(decoder);
         }
         all.clear();
-        if (workDirectory != null) {
-            try (var files = Files.list(workDirectory)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-                Files.deleteIfExists(workDirectory);
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "could not remove {0}: {1}", workDirectory, e);
-            }
+        if (files != null) {
+            files.close();
         }
     }
 }

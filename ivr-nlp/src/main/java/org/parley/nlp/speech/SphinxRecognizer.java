@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     private final BlockingQueue<Decoder> idle;
     private final List<Decoder> all = new ArrayList<>();
     private final DomainLanguageModel model;
-    private final Path workDirectory;
+    private final DomainFiles files;
     private final java.util.concurrent.Executor executor;
 
     /**
@@ -69,22 +68,11 @@ public final class SphinxRecognizer implements SpeechRecognizer {
                             java.util.concurrent.Executor executor, Path transform) throws IOException {
         this.executor = executor;
         quietSphinxLogging();
-        model = new DomainLanguageModel(phrases, dictionary, settings.discount());
-        if (!model.missingWords().isEmpty()) {
-            LOG.log(Level.WARNING, "speech: {0} word(s) of the intent phrases have no pronunciation and cannot be recognised: {1}."
-                    + " Add them to the speech dictionary (parley.speech.dictionary, CMUdict format \"word PH ON ES\").",
-                    model.missingWords().size(), model.missingWords().keySet());
-        }
-        workDirectory = Files.createTempDirectory("parley-asr");
-        Path lm = workDirectory.resolve("domain.lm");
-        Path dict = workDirectory.resolve("domain.dict");
-        try (Writer out = Files.newBufferedWriter(lm, StandardCharsets.UTF_8)) {
-            model.writeArpa(out);
-        }
-        try (Writer out = Files.newBufferedWriter(dict, StandardCharsets.UTF_8)) {
-            dictionary.write(model.vocabulary(), out);
-        }
-        Path config = workDirectory.resolve("sphinx.config.xml");
+        files = DomainFiles.temporary(phrases, dictionary, settings.discount());
+        model = files.model();
+        Path lm = files.languageModelFile();
+        Path dict = files.dictionaryFile();
+        Path config = files.directory().resolve("sphinx.config.xml");
         Files.writeString(config, searchConfiguration(settings), StandardCharsets.UTF_8);
         idle = new ArrayBlockingQueue<>(settings.decoders());
         for (int i = 0; i < settings.decoders(); i++) {
@@ -339,14 +327,7 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         for (Decoder decoder : all) {
             decoder.close();
         }
-        try (var files = Files.list(workDirectory)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(workDirectory);
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "could not remove {0}: {1}", workDirectory, e);
-        }
+        files.close();
     }
 
     /** One loaded Sphinx4 pipeline, used by one thread at a time. */
