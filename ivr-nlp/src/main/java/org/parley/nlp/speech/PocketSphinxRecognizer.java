@@ -103,18 +103,22 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
             samples[i] = (short) ((audio[2 * i] & 0xff) | (audio[2 * i + 1] << 8));
         }
         long audioMillis = samples.length * 1000L / MODEL_RATE;
+        if (closed) {
+            throw new IllegalStateException("the recogniser is closed");
+        }
         Pointer decoder;
         try {
-            decoder = idle.take();
+            decoder = idle.poll(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Transcript.nothing(audioMillis, 0);
         }
+        if (decoder == null) {
+            throw new IllegalStateException(closed ? "the recogniser is closed" : "no pocketsphinx decoder came free within 60 s");
+        }
         long started = System.nanoTime();
         try {
-            if (closed) {
-                throw new IllegalStateException("the recogniser is closed");
-            }
+            // A decoder once taken finishes its utterance; close() frees it only when it is back.
             PocketSphinx.Decoder d = ps.decoder();
             if (d.ps_start_utt(decoder) < 0 || d.ps_process_raw(decoder, samples, samples.length, 0, 1) < 0 || d.ps_end_utt(decoder) < 0) {
                 throw new IllegalStateException("pocketsphinx failed to decode an utterance of " + audioMillis + " ms");
@@ -128,11 +132,32 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
         }
     }
 
+    /** Decoders free right now (for tests). */
+    int idleDecoders() {
+        return idle.size();
+    }
+
     @Override
     public void close() {
         closed = true;
-        for (Pointer decoder : all) {
+        // Free only decoders that are back in the pool: freeing one a call is still decoding with would
+        // crash the JVM in native code. One not back within 10 s is left allocated (and logged).
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int freed = 0;
+        while (freed < all.size()) {
+            Pointer decoder;
+            try {
+                decoder = idle.poll(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                decoder = null;
+            }
+            if (decoder == null) {
+                LOG.log(Level.WARNING, "speech: {0} pocketsphinx decoder(s) still busy at close; left allocated", all.size() - freed);
+                break;
+            }
             ps.decoder().ps_free(decoder);
+            freed++;
         }
         all.clear();
         if (files != null) {

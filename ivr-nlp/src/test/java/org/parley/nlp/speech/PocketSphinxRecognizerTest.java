@@ -102,4 +102,24 @@ class PocketSphinxRecognizerTest {
     void audioAtAnotherRateIsRefused() {
         assertThatThrownBy(() -> asr.recognize(new byte[4410], 44_100)).hasMessageContaining("44100 Hz");
     }
+
+    @Test
+    void closingWaitsForTheDecodeInProgressAndLaterCallsAreToldItIsClosed() throws Exception {
+        PocketSphinxRecognizer own = new PocketSphinxRecognizer(List.of("i lost my credit card", "my card was stolen"),
+                PronunciationDictionary.englishUs(), PocketSphinxRecognizer.Settings.defaults().withDecoders(1));
+        Wav w = wav("wideband", "u01");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Transcript> decoding = pool.submit(() -> own.recognize(w.pcm(), w.sampleRate()));
+            while (own.idleDecoders() > 0 && !decoding.isDone()) {
+                Thread.onSpinWait(); // until the call holds the decoder
+            }
+            own.close();
+
+            assertThat(decoding.get().text()).isEqualTo("i lost my credit card");
+            assertThatThrownBy(() -> own.recognize(w.pcm(), w.sampleRate())).hasMessageContaining("closed");
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
