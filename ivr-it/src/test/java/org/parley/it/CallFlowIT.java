@@ -108,7 +108,7 @@ class CallFlowIT {
         assertThat(call(CallScript.from("5552222").uniqueId("1800000001.3").say("my internet is not working")).route())
                 .isEqualTo("tech");
         assertThat(call(CallScript.from("5553333").uniqueId("1800000001.4").press("0")).route())
-                .as("keypad 0 asks for a person").isEqualTo("general");
+                .as("keypad 0 asks for a person").isEqualTo("customer-service");
 
         assertThat(firedRules(recordedCall("1800000001.1"), 0)).last()
                 .isEqualTo("A withheld number asking about an account is verified first");
@@ -120,7 +120,7 @@ class CallFlowIT {
         CallResult result = call(CallScript.from("5554444").uniqueId("1800000002.1")
                 .say("purple monkey dishwasher").say("banana trombone sunshine"));
 
-        assertThat(result.route()).isEqualTo("general");
+        assertThat(result.route()).isEqualTo("customer-service");
         assertThat(result.played()).containsExactly("parley/greeting", "parley/how-can-i-help", "parley/clarify");
         JsonObject recorded = recordedCall("1800000002.1");
         assertThat(recorded.getJsonArray("turns")).hasSize(2);
@@ -135,7 +135,7 @@ class CallFlowIT {
 
         assertThat(result.played()).containsExactly("parley/greeting", "parley/how-can-i-help", "parley/reprompt-silence",
                 "parley/offer-keypad-menu");
-        assertThat(result.queue()).isEqualTo("general");
+        assertThat(result.queue()).isEqualTo("customer-service");
         assertThat(firedRules(recordedCall("1800000008.1"), 2)).contains("Silence a third time: put the caller through to a person");
     }
 
@@ -206,7 +206,7 @@ class CallFlowIT {
         CallResult result = call(CallScript.from("5558888").uniqueId("1800000006.1")
                 .say("this is ridiculous, the third time I'm calling and nobody ever helps me"));
 
-        assertThat(result.route()).isEqualTo("general");
+        assertThat(result.route()).isEqualTo("customer-service");
         assertThat(result.priority()).isEqualTo("2");
         JsonObject turn = recordedCall("1800000006.1").getJsonArray("turns").get(0).asJsonObject();
         assertThat(turn.getString("sentiment")).isEqualTo("negative");

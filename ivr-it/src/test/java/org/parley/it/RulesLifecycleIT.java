@@ -84,11 +84,11 @@ class RulesLifecycleIT {
 
             // 3. a real change with its scenario updated: published, serves the next call at once
             Map<String, String> faster = new LinkedHashMap<>(files);
-            String handOver = "transfer( \"general\", 5, \"transfer-agent\" )";
+            String handOver = "transfer( \"customer-service\", 5, \"transfer-agent\" )";
             assertThat(files.get("routing.drl")).contains(handOver);
-            faster.put("routing.drl", files.get("routing.drl").replace(handOver, "transfer( \"general\", 3, \"transfer-agent\" )"));
-            faster.put("scenarios.yaml", files.get("scenarios.yaml").replace("expect: { action: TRANSFER, queue: general, priority: 5 }",
-                    "expect: { action: TRANSFER, queue: general, priority: 3 }"));
+            faster.put("routing.drl", files.get("routing.drl").replace(handOver, "transfer( \"customer-service\", 3, \"transfer-agent\" )"));
+            faster.put("scenarios.yaml", files.get("scenarios.yaml").replace("expect: { action: TRANSFER, queue: customer-service, priority: 5 }",
+                    "expect: { action: TRANSFER, queue: customer-service, priority: 3 }"));
             ParleyServer.Reply published = post("/api/rules/publish", draft(faster, "faults first"));
             assertThat(published.status()).isEqualTo(201);
             int next = published.body().asJsonObject().getInt("number");
@@ -102,8 +102,8 @@ class RulesLifecycleIT {
             // 4. the diff between the versions shows exactly that change
             JsonObject diff = get("/api/rules/diff?from=" + original + "&to=" + next).body().asJsonObject();
             assertThat(diff.getJsonArray("routing.drl").getValuesAs(JsonString::getString))
-                    .contains("-     modify( $d ) { transfer( \"general\", 5, \"transfer-agent\" ) }",
-                            "+     modify( $d ) { transfer( \"general\", 3, \"transfer-agent\" ) }");
+                    .contains("-     modify( $d ) { transfer( \"customer-service\", 5, \"transfer-agent\" ) }",
+                            "+     modify( $d ) { transfer( \"customer-service\", 3, \"transfer-agent\" ) }");
 
             // 5. replay: the recorded turn decided again under the original version shows what would differ
             long callId = recorded.getJsonNumber("id").longValue();

@@ -67,7 +67,7 @@ class SpeechIT {
 
         assertThat(result.played()).containsExactly("parley/greeting", "parley/how-can-i-help", "parley/reprompt-silence",
                 "parley/offer-keypad-menu");
-        assertThat(result.queue()).isEqualTo("general");
+        assertThat(result.queue()).isEqualTo("customer-service");
         JsonObject call = recordedCall("1800000700.2");
         assertThat(call.getJsonArray("turns")).hasSize(3).allSatisfy(t -> assertThat(t.asJsonObject().getString("inputMode")).isEqualTo("NONE"));
         assertThat(turn(call, 2).getJsonObject("decision").getJsonArray("firedRules").getValuesAs(JsonString::getString))
@@ -90,7 +90,7 @@ class SpeechIT {
     void aKeyPressedWhileSpeakingEndsListeningAndWins() throws Exception {
         CallResult result = call(CallScript.from("5557004").uniqueId("1800000700.4").speakThenPress(utterance("u10"), true, '0', 600));
 
-        assertThat(result.route()).isEqualTo("general");
+        assertThat(result.route()).isEqualTo("customer-service");
         JsonObject turn = turn(recordedCall("1800000700.4"), 0);
         assertThat(turn.getString("inputMode")).isEqualTo("KEYS");
         assertThat(turn.getString("digits")).isEqualTo("0");

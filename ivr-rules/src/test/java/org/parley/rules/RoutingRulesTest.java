@@ -88,7 +88,7 @@ class RoutingRulesTest {
         DecisionResult result = turn("5551234", "the thing with the stuff", "loan_inquiry", 0.31, 1);
 
         assertThat(result.decision().getAction()).isEqualTo(Action.TRANSFER);
-        assertThat(result.decision().getQueue()).isEqualTo("general");
+        assertThat(result.decision().getQueue()).isEqualTo("customer-service");
         assertThat(result.firedRules()).containsExactly("Not understood after asking again: hand over to a person");
     }
 
@@ -136,7 +136,7 @@ class RoutingRulesTest {
                 Utterance.spoken("this is the third time I am calling and nobody helps"),
                 new IntentMatch("out_of_scope", 0.4), new Sentiment("negative", -0.8, -0.8, 0)));
 
-        assertThat(result.decision().getQueue()).isEqualTo("general");
+        assertThat(result.decision().getQueue()).isEqualTo("customer-service");
         assertThat(result.decision().getPriority()).isEqualTo(2);
         assertThat(result.firedRules()).containsExactly("An upset caller who was not understood goes to a person at once");
     }

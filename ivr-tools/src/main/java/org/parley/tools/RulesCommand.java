@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.parley.rules.engine.RuleCompilationException;
 import org.parley.rules.engine.RuleProblem;
 import org.parley.rules.engine.RuleSet;
+import org.parley.rules.engine.Vocabulary;
 import org.parley.rules.engine.RuleSource;
 import org.parley.rules.scenario.Scenario;
 import org.parley.rules.scenario.ScenarioException;
@@ -39,7 +40,8 @@ final class RulesCommand {
                 sources.add(RuleSource.of(f.getFileName().toString(), Files.readAllBytes(f)));
             }
         }
-        return RuleSet.compile(dir.getFileName().toString(), sources, RulesCommand.class.getClassLoader());
+        ClassLoader cl = RulesCommand.class.getClassLoader();
+        return RuleSet.compile(dir.getFileName().toString(), sources, cl, Vocabulary.shipped(cl));
     }
 
     static void printProblems(RuleCompilationException e) {

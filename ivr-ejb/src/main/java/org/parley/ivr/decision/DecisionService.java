@@ -16,6 +16,7 @@ import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.engine.RuleCompilationException;
 import org.parley.rules.engine.RuleSet;
 import org.parley.rules.engine.RuleSource;
+import org.parley.rules.engine.Vocabulary;
 
 /**
  * Owns the serving {@link RuleSet}: at start-up compiles the version the database says is serving
@@ -88,8 +89,13 @@ public class DecisionService {
     }
 
     public static RuleSet compile(String label, List<RuleFile> files) throws RuleCompilationException {
+        return compile(label, files, Vocabulary.ANY);
+    }
+
+    /** Compiles rule files, refusing prompts and queues that {@code vocabulary} does not have. */
+    public static RuleSet compile(String label, List<RuleFile> files, Vocabulary vocabulary) throws RuleCompilationException {
         List<RuleSource> sources = files.stream().filter(RuleFile::isRules).map(f -> new RuleSource(f.getPath(), f.getContent())).toList();
-        return RuleSet.compile(label, sources, RuleSet.class.getClassLoader());
+        return RuleSet.compile(label, sources, RuleSet.class.getClassLoader(), vocabulary);
     }
 
     /** The rule files and scenarios shipped in ivr-rules. */

@@ -86,7 +86,7 @@ public class DialogService {
     int maxDigits;
 
     @Inject
-    @ConfigProperty(name = "parley.dialog.fallback-queue", defaultValue = "general")
+    @ConfigProperty(name = "parley.dialog.fallback-queue", defaultValue = "customer-service")
     String fallbackQueue;
 
     /** The contact centre's time zone, in which opening hours and holidays apply (default: the server's). */

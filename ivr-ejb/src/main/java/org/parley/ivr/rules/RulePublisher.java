@@ -7,9 +7,11 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.ivr.decision.DecisionService;
+import org.parley.ivr.live.QueueBoard;
 import org.parley.rules.engine.RuleCompilationException;
 import org.parley.rules.engine.RuleProblem;
 import org.parley.rules.engine.RuleSet;
+import org.parley.rules.engine.Vocabulary;
 import org.parley.rules.scenario.Scenario;
 import org.parley.rules.scenario.ScenarioException;
 import org.parley.rules.scenario.ScenarioFile;
@@ -17,7 +19,8 @@ import org.parley.rules.scenario.ScenarioResult;
 import org.parley.rules.scenario.ScenarioRunner;
 
 /**
- * The analyst's lifecycle for rules: validate (compile, every error with file/line/column), test
+ * The analyst's lifecycle for rules: validate (compile, every error with file/line/column; every prompt
+ * and queue named must exist), test
  * (scenarios), publish (only when both pass: a new numbered version serves at once), roll back.
  */
 @ApplicationScoped
@@ -31,6 +34,14 @@ public class RulePublisher {
     @Inject
     RuleSetRepository versions;
 
+    @Inject
+    QueueBoard queues;
+
+    /** The prompts of the catalogue and the queues of queues.conf plus those Asterisk reports live. */
+    public Vocabulary vocabulary() {
+        return Vocabulary.shipped(RuleSet.class.getClassLoader()).withQueues(queues.snapshot().keySet());
+    }
+
     /** What checking a draft found: compile problems, scenario results, and the compiled set when it compiled. */
     public record Check(List<RuleProblem> problems, List<ScenarioResult> results, int ruleCount, RuleSet compiled) {
 
@@ -42,7 +53,7 @@ public class RulePublisher {
     /** Compiles a draft. */
     public Check validate(List<RuleFile> files) {
         try {
-            RuleSet rules = DecisionService.compile("draft", files);
+            RuleSet rules = DecisionService.compile("draft", files, vocabulary());
             return new Check(List.of(), List.of(), rules.ruleNames().size(), rules);
         } catch (RuleCompilationException e) {
             return new Check(e.problems(), List.of(), 0, null);

@@ -54,6 +54,17 @@ public final class RuleSet {
      */
     public static RuleSet compile(String version, Collection<RuleSource> sources, ClassLoader classLoader)
             throws RuleCompilationException {
+        return compile(version, sources, classLoader, Vocabulary.ANY);
+    }
+
+    /**
+     * Compiles rule files and checks that every prompt and queue they name exists in {@code vocabulary}
+     * (see {@link NameCheck}).
+     *
+     * @throws RuleCompilationException with every error's file, line and column
+     */
+    public static RuleSet compile(String version, Collection<RuleSource> sources, ClassLoader classLoader, Vocabulary vocabulary)
+            throws RuleCompilationException {
         if (sources.isEmpty()) {
             throw new RuleCompilationException(version, List.of(new RuleProblem("(none)", 0, 0, "no rule files given")));
         }
@@ -84,6 +95,10 @@ public final class RuleSet {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(version, errors);
         }
+        List<RuleProblem> unknownNames = NameCheck.check(List.copyOf(sources), vocabulary);
+        if (!unknownNames.isEmpty()) {
+            throw new RuleCompilationException(version, unknownNames);
+        }
         KieContainer container = ks.newKieContainer(releaseId, classLoader);
         // The container has what it needs; keep the global KieRepository from collecting every version.
         ks.getRepository().removeKieModule(releaseId);
@@ -92,7 +107,7 @@ public final class RuleSet {
 
     /** Compiles the default rule set shipped in this module. */
     public static RuleSet defaults(ClassLoader classLoader) throws RuleCompilationException {
-        return compile("default", defaultSources(classLoader), classLoader);
+        return compile("default", defaultSources(classLoader), classLoader, Vocabulary.shipped(classLoader));
     }
 
     /** The rule files of the default rule set, in the order its index lists them. */

@@ -2,7 +2,10 @@ package org.parley.rules.fact;
 
 import java.util.Objects;
 
-/** Inserted by the intent-to-queue table: where this intent is served, how urgently, with which prompt. */
+/**
+ * Inserted by the intent-to-queue table: where this intent is served, how urgently, with which prompt
+ * (a prompt id of the catalogue, named in full: rule validation checks it has audio).
+ */
 public final class QueueChoice {
 
     private final String intent;
@@ -10,16 +13,11 @@ public final class QueueChoice {
     private final int priority;
     private final String prompt;
 
-    /** Prompt {@code transfer-<queue>}. */
-    public QueueChoice(String intent, String queue, int priority) {
-        this(intent, queue, priority, "");
-    }
-
     public QueueChoice(String intent, String queue, int priority, String prompt) {
         this.intent = Objects.requireNonNull(intent, "intent");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.priority = priority;
-        this.prompt = prompt == null || prompt.isBlank() ? "transfer-" + queue : prompt;
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
     }
 
     public String getIntent() {

@@ -7,4 +7,4 @@
 [when]the caller is a VIP customer=CustomerProfile( vip )
 [when]nothing has decided the call yet=$d : Decision( !decided )
 [then]route to the {queue} queue with priority {priority}=modify( $d ) \{ transfer( "{queue}", {priority}, "transfer-{queue}" ) \}
-[then]put the caller through to a person with priority {priority}=modify( $d ) \{ transfer( "general", {priority}, "transfer-agent" ) \}
+[then]put the caller through to a person with priority {priority}=modify( $d ) \{ transfer( "customer-service", {priority}, "transfer-agent" ) \}

@@ -1,0 +1,290 @@
+package org.parley.rules.engine;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.antlr4.JavaLexer;
+
+/**
+ * Refuses rules that name a prompt or a queue that does not exist ({@link Vocabulary}). It reads
+ * what Drools reads: each file is parsed into rules by Drools' DRL parser (routing-language files
+ * expanded with the rule set's DSL first, decision tables turned into the DRL Drools generates from
+ * them), and each rule's consequence is split into tokens by Drools' Java lexer, so comments and
+ * the inside of strings are never mistaken for code.
+ *
+ * <p>Where a prompt or a queue is given to {@code transfer}, {@code clarify}, {@code callback},
+ * {@code hangup}, {@code setQueue}, {@code new QueueChoice} or {@code new OpenQueue}, it must be a
+ * name in quotes that exists, or a bound variable ({@code $queue}: a value from a fact whose own
+ * origin was checked; the dialog checks it again when it acts). Anything computed — a concatenation,
+ * a method call — is refused: it could name a prompt without audio or a queue nobody answers.
+ * Files that do not parse are left to the compiler, which reports them with their lines.
+ */
+final class NameCheck {
+
+    private enum Kind { PROMPT, QUEUE }
+
+    /** A call whose arguments name things: argument position to what it names. */
+    private record Sink(String what, Map<Integer, Kind> arguments) {
+    }
+
+    private static final Map<String, Sink> METHODS = Map.of(
+            "transfer", new Sink("transfer(queue, priority, prompt)", Map.of(0, Kind.QUEUE, 2, Kind.PROMPT)),
+            "clarify", new Sink("clarify(prompt)", Map.of(0, Kind.PROMPT)),
+            "callback", new Sink("callback(prompt)", Map.of(0, Kind.PROMPT)),
+            "hangup", new Sink("hangup(prompt)", Map.of(0, Kind.PROMPT)),
+            "setQueue", new Sink("setQueue(queue)", Map.of(0, Kind.QUEUE)));
+    private static final Map<String, Sink> CONSTRUCTORS = Map.of(
+            "QueueChoice", new Sink("new QueueChoice(intent, queue, priority, prompt)", Map.of(1, Kind.QUEUE, 3, Kind.PROMPT)),
+            "OpenQueue", new Sink("new OpenQueue(queue)", Map.of(0, Kind.QUEUE)));
+
+    private NameCheck() {
+    }
+
+    static List<RuleProblem> check(List<RuleSource> sources, Vocabulary vocabulary) {
+        if (vocabulary.prompts() == null && vocabulary.queues() == null) {
+            return List.of();
+        }
+        String dsl = sources.stream().filter(s -> s.kind().equals("dsl")).map(RuleSource::content).collect(Collectors.joining("\n"));
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleSource source : sources) {
+            String drl = switch (source.kind()) {
+                case "drl" -> source.content();
+                case "dslr" -> expand(source, dsl);
+                case "csv", "xlsx" -> DecisionTables.drl(source);
+                default -> null;
+            };
+            if (drl == null) {
+                continue;
+            }
+            PackageDescr pkg;
+            try {
+                DrlParser parser = new DrlParser();
+                pkg = parser.parse(false, drl);
+                if (parser.hasErrors() || pkg == null) {
+                    continue;
+                }
+            } catch (DroolsParserException | RuntimeException e) {
+                continue;
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.getConsequence() instanceof String code) {
+                    checkConsequence(source, rule, code, firstLine(drl, rule, code), vocabulary, problems);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String expand(RuleSource dslr, String dsl) {
+        if (dsl.isBlank()) {
+            return null;
+        }
+        try {
+            DrlParser parser = new DrlParser();
+            String drl = parser.getExpandedDRL(dslr.content(), new StringReader(dsl));
+            return parser.hasErrors() ? null : drl;
+        } catch (DroolsParserException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The line of the file where the consequence's code starts: the parser hands the code over
+     * without its leading blank lines, so it is looked up after the rule's first line.
+     */
+    private static int firstLine(String drl, RuleDescr rule, String code) {
+        int from = 0;
+        for (int line = 1; line < rule.getLine() && from >= 0; line++) {
+            from = drl.indexOf('\n', from) + 1;
+        }
+        int at = code.isEmpty() ? -1 : drl.indexOf(code, Math.max(0, from));
+        if (at < 0) {
+            return rule.getConsequenceLine() + 1;
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (drl.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static void checkConsequence(RuleSource source, RuleDescr rule, String code, int firstLine, Vocabulary vocabulary,
+                                         List<RuleProblem> problems) {
+        List<? extends Token> tokens = new JavaLexer(CharStreams.fromString(code)).getAllTokens().stream()
+                .filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL).toList();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token name = tokens.get(i);
+            if (name.getType() != JavaLexer.IDENTIFIER || tokens.get(i + 1).getType() != JavaLexer.LPAREN) {
+                continue;
+            }
+            boolean constructed = i > 0 && tokens.get(i - 1).getType() == JavaLexer.NEW;
+            Sink sink = (constructed ? CONSTRUCTORS : METHODS).get(name.getText());
+            if (sink == null) {
+                continue;
+            }
+            List<List<Token>> arguments = arguments(tokens, i + 1);
+            for (Map.Entry<Integer, Kind> named : sink.arguments().entrySet()) {
+                if (named.getKey() >= arguments.size()) {
+                    continue; // a different overload: the compiler judges it
+                }
+                List<Token> argument = arguments.get(named.getKey());
+                int line = firstLine + (argument.isEmpty() ? name : argument.get(0)).getLine() - 1;
+                checkArgument(source, rule, sink, named.getValue(), argument, line, vocabulary, problems);
+            }
+        }
+    }
+
+    private static void checkArgument(RuleSource source, RuleDescr rule, Sink sink, Kind kind, List<Token> argument, int line,
+                                      Vocabulary vocabulary, List<RuleProblem> problems) {
+        String what = kind == Kind.PROMPT ? "prompt" : "queue";
+        String where = "rule '" + rule.getName() + "': " + sink.what() + ": ";
+        if (argument.size() == 1 && argument.get(0).getType() == JavaLexer.IDENTIFIER) {
+            return; // a bound variable: its value comes from a fact
+        }
+        if (argument.size() != 1 || argument.get(0).getType() != JavaLexer.STRING_LITERAL) {
+            String written = argument.stream().map(Token::getText).collect(Collectors.joining(" "));
+            problems.add(problem(source, line, where + "the " + what + " must be a name in quotes (e.g. \""
+                    + (kind == Kind.PROMPT ? "transfer-agent" : "customer-service") + "\"), not the expression " + written
+                    + ": a name computed while the call runs can name " + (kind == Kind.PROMPT ? "a prompt that has no audio"
+                    : "a queue Asterisk does not have")));
+            return;
+        }
+        String value = unquote(argument.get(0).getText());
+        if (kind == Kind.PROMPT && !value.isEmpty() && !vocabulary.knowsPrompt(value)) {
+            problems.add(problem(source, line, where + "prompt \"" + value + "\" is not in the prompt catalogue, so there is no audio"
+                    + " for it. Add it (asterisk-conf/src/main/asterisk/sounds/prompts.csv, then make-prompts.sh or a recording)"
+                    + suggestion(value, vocabulary.prompts())));
+        }
+        if (kind == Kind.QUEUE && !vocabulary.knowsQueue(value)) {
+            problems.add(problem(source, line, where + "queue \"" + value + "\" is not a queue Asterisk defines (queues.conf"
+                    + " or the queues the manager interface reports)"
+                    + (value.equalsIgnoreCase(Vocabulary.RESERVED_QUEUE) ? "; [general] is app_queue's settings section, never a queue" : "")
+                    + ". Add it to queues.conf" + suggestion(value, vocabulary.queues())));
+        }
+    }
+
+    private static RuleProblem problem(RuleSource source, int line, String message) {
+        if (source.kind().equals("csv") || source.kind().equals("xlsx")) {
+            String row = DecisionTables.rowOf(source, line);
+            if (row != null) {
+                return new RuleProblem(source.path(), DecisionTables.rowNumber(row), 0, row + ": " + message);
+            }
+        }
+        return new RuleProblem(source.path(), line, 0, message);
+    }
+
+    /** The tokens of each argument of the call whose '(' is at {@code open}, split at top-level commas. */
+    private static List<List<Token>> arguments(List<? extends Token> tokens, int open) {
+        List<List<Token>> arguments = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int type = t.getType();
+            if (type == JavaLexer.LPAREN || type == JavaLexer.LBRACE || type == JavaLexer.LBRACK) {
+                depth++;
+                if (depth == 1) {
+                    continue;
+                }
+            } else if (type == JavaLexer.RPAREN || type == JavaLexer.RBRACE || type == JavaLexer.RBRACK) {
+                depth--;
+                if (depth == 0) {
+                    if (!current.isEmpty() || !arguments.isEmpty()) {
+                        arguments.add(current);
+                    }
+                    return arguments;
+                }
+            } else if (type == JavaLexer.COMMA && depth == 1) {
+                arguments.add(current);
+                current = new ArrayList<>();
+                continue;
+            }
+            current.add(t);
+        }
+        arguments.add(current);
+        return arguments;
+    }
+
+    /** A Java string literal's value. */
+    static String unquote(String literal) {
+        String body = literal.substring(1, literal.length() - 1);
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || i + 1 >= body.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = body.charAt(++i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 's' -> out.append(' ');
+                case 'u' -> {
+                    int j = i;
+                    while (j < body.length() && body.charAt(j) == 'u') {
+                        j++;
+                    }
+                    out.append((char) Integer.parseInt(body.substring(j, Math.min(j + 4, body.length())), 16));
+                    i = j + 3;
+                }
+                default -> {
+                    if (e >= '0' && e <= '7') {
+                        int j = i;
+                        while (j < body.length() && j < i + 3 && body.charAt(j) >= '0' && body.charAt(j) <= '7') {
+                            j++;
+                        }
+                        out.append((char) Integer.parseInt(body.substring(i, j), 8));
+                        i = j - 1;
+                    } else {
+                        out.append(e);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String suggestion(String value, Set<String> known) {
+        if (known == null || known.isEmpty()) {
+            return "";
+        }
+        List<String> near = known.stream().sorted(Comparator.comparingInt((String k) -> distance(value, k)).thenComparing(k -> k))
+                .limit(3).toList();
+        return " or use one that exists; nearest: " + String.join(", ", near);
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
