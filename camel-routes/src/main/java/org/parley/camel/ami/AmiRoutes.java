@@ -62,7 +62,7 @@ public class AmiRoutes extends RouteBuilder {
             } else if (event instanceof BridgeEnterEvent e) {
                 channels.bridged(e.getUniqueId());
             } else if (event instanceof DialEndEvent e) {
-                channels.dialEnded(e.getUniqueId(), e.getDialStatus());
+                channels.dialEnded(e.getUniqueId(), e.getDestUniqueId(), e.getDialStatus());
             } else if (event instanceof HangupEvent e) {
                 channels.hungUp(e.getUniqueId());
             } else if (event instanceof DisconnectEvent) {

@@ -43,6 +43,10 @@ public final class AudioSocketServer implements AutoCloseable {
     public static final int ERROR = 0xff;
     /** Longest audio frame accepted (400 ms at 8 kHz); Asterisk sends 20 ms. */
     public static final int MAX_AUDIO_BYTES = 6400;
+    /** No frame for this long is taken as this much silence from the caller. */
+    static final int FRAME_GAP_MS = 100;
+    /** Longest wait for the rest of a frame once its first byte arrived. */
+    static final int FRAME_REST_MS = 2_000;
 
     /** Where the server listens and how it endpoints. */
     public record Settings(String bindAddress, int port, Endpointer.Settings endpointing) {
@@ -166,13 +170,14 @@ public final class AudioSocketServer implements AutoCloseable {
                 return;
             }
             waiting = expectation.heard();
-            if (expectation.prompt() != null && expectation.prompt().length > 0) {
-                player = new Player(out, expectation.prompt(), settings.endpointing().sampleRate());
-                Thread t = threads.newThread(player);
-                t.setName("audiosocket-prompt-" + socket.getPort());
-                t.start();
-            }
-            heard = listen(call, in, peer, player);
+            // Always a player: after the prompt (if any) it keeps sending silence, because app_audiosocket
+            // gives up after 2 s without a frame in either direction and a silent caller (a Local channel, a
+            // phone with silence suppression) sends none.
+            player = new Player(out, expectation.prompt() == null ? new byte[0] : expectation.prompt(), settings.endpointing().sampleRate());
+            Thread t = threads.newThread(player);
+            t.setName("audiosocket-play-" + socket.getPort());
+            t.start();
+            heard = listen(call, socket, in, peer, player);
             if (player != null) {
                 player.stop();
             }
@@ -199,11 +204,11 @@ public final class AudioSocketServer implements AutoCloseable {
         }
     }
 
-    private Heard listen(UUID call, DataInputStream in, String peer, Player player) throws IOException {
+    private Heard listen(UUID call, Socket socket, DataInputStream in, String peer, Player player) throws IOException {
         Live live = new Live();
         Heard heard = null;
         try {
-            heard = listen(call, in, peer, live, player);
+            heard = listen(call, socket, in, peer, live, player);
             return heard;
         } finally {
             // Only speech goes on to the recogniser; anything else (a key, a hang-up, an error) frees the decoder now.
@@ -239,38 +244,55 @@ public final class AudioSocketServer implements AutoCloseable {
         }
     }
 
-    private Heard listen(UUID call, DataInputStream in, String peer, Live live, Player player) throws IOException {
+    private Heard listen(UUID call, Socket socket, DataInputStream in, String peer, Live live, Player player) throws IOException {
         Endpointer.Settings e = settings.endpointing();
         // With a prompt playing, the caller's time to answer starts when it ends.
         int promptMs = player == null ? 0 : player.millis();
         Endpointer endpointer = new Endpointer(new Endpointer.Settings(e.sampleRate(), e.trailingSilenceMs(), e.maxUtteranceMs(),
                 e.noInputMs() + promptMs, e.minSpeechRms(), e.speechStartMs(), e.preRollMs()));
         byte[] buffer = new byte[MAX_AUDIO_BYTES];
+        // No frame for a while is silence (a Local channel or a phone with silence suppression sends nothing
+        // while the caller is quiet): the endpointer hears that much silence, so it ends the utterance or the
+        // wait for one as it would on audio. A peer that keeps sending frames with no audio in them is
+        // bounded by the longest an ask can take.
+        byte[] gap = new byte[e.sampleRate() / 1000 * FRAME_GAP_MS * 2];
+        long deadline = System.nanoTime() + (e.noInputMs() + promptMs + e.maxUtteranceMs() + 2_000L) * 1_000_000L;
         while (true) {
-            int type = in.readUnsignedByte();
-            int length = in.readUnsignedShort();
+            if (System.nanoTime() > deadline) {
+                return malformed(call, peer, "the stream outlasted the longest ask without ending an utterance");
+            }
+            int type;
+            int length;
+            Endpointer.State state;
+            socket.setSoTimeout(FRAME_GAP_MS);
+            try {
+                type = in.readUnsignedByte();
+            } catch (SocketTimeoutException quiet) {
+                state = endpointer.offer(gap, 0, gap.length);
+                follow(live, endpointer, state, gap, gap.length);
+                Heard ended = ended(call, endpointer, state, live);
+                if (ended != null) {
+                    return ended;
+                }
+                continue;
+            }
+            // Once a frame has started, the rest of it must follow soon.
+            socket.setSoTimeout(FRAME_REST_MS);
+            length = in.readUnsignedShort();
             switch (type) {
                 case AUDIO -> {
                     if (length > MAX_AUDIO_BYTES || length % 2 != 0) {
                         return malformed(call, peer, "audio frame of " + length + " bytes (16-bit samples, at most " + MAX_AUDIO_BYTES + ")");
                     }
                     in.readFully(buffer, 0, length);
-                    Endpointer.State state = endpointer.offer(buffer, 0, length);
+                    state = endpointer.offer(buffer, 0, length);
                     if (player != null && state != Endpointer.State.WAITING) {
-                        player.stop(); // barge-in: the caller is speaking
+                        player.cut(); // barge-in: the caller is speaking
                     }
                     follow(live, endpointer, state, buffer, length);
-                    switch (state) {
-                        case ENDED -> {
-                            return new Heard(call, Ending.SPEECH, endpointer.speech(), "", endpointer.heardMs(), "", live.stream);
-                        }
-                        case MAX_LENGTH -> {
-                            return new Heard(call, Ending.MAX_LENGTH, endpointer.speech(), "", endpointer.heardMs(), "", live.stream);
-                        }
-                        case NO_INPUT -> {
-                            return new Heard(call, Ending.NO_INPUT, new byte[0], "", endpointer.heardMs(), "");
-                        }
-                        default -> { }
+                    Heard ended = ended(call, endpointer, state, live);
+                    if (ended != null) {
+                        return ended;
                     }
                 }
                 case DTMF -> {
@@ -279,7 +301,7 @@ public final class AudioSocketServer implements AutoCloseable {
                     }
                     char digit = (char) in.readUnsignedByte();
                     if (player != null) {
-                        player.stop();
+                        player.cut();
                     }
                     if ("0123456789*#ABCD".indexOf(digit) < 0) {
                         return malformed(call, peer, "DTMF frame with '" + digit + "', not a key");
@@ -303,14 +325,26 @@ public final class AudioSocketServer implements AutoCloseable {
         }
     }
 
+    /** What the endpointer's state means for the ask: over (speech, too long, nothing said) or null: go on. */
+    private static Heard ended(UUID call, Endpointer endpointer, Endpointer.State state, Live live) {
+        return switch (state) {
+            case ENDED -> new Heard(call, Ending.SPEECH, endpointer.speech(), "", endpointer.heardMs(), "", live.stream);
+            case MAX_LENGTH -> new Heard(call, Ending.MAX_LENGTH, endpointer.speech(), "", endpointer.heardMs(), "", live.stream);
+            case NO_INPUT -> new Heard(call, Ending.NO_INPUT, new byte[0], "", endpointer.heardMs(), "");
+            default -> null;
+        };
+    }
+
     /**
-     * Plays a prompt to the caller: audio frames of 20 ms, paced in real time as Asterisk expects
-     * them, until the prompt ends or {@link #stop} (barge-in).
+     * What Parley sends while it listens: the prompt (if any) in 20 ms audio frames, paced in real time
+     * as Asterisk expects them, until it ends or is {@link #cut} (barge-in); then 20 ms frames of
+     * silence until {@link #stop}, so Asterisk's AudioSocket never times out on a silent caller.
      */
     private static final class Player implements Runnable {
         private final OutputStream out;
         private final byte[] prompt;
         private final int frameBytes;
+        private volatile boolean cut;
         private volatile boolean stopped;
 
         Player(OutputStream out, byte[] prompt, int sampleRate) {
@@ -323,23 +357,34 @@ public final class AudioSocketServer implements AutoCloseable {
             return prompt.length / frameBytes * 20;
         }
 
+        /** Stops the prompt; silence goes on. */
+        void cut() {
+            cut = true;
+        }
+
+        /** Stops sending altogether (listening is over). */
         void stop() {
+            cut = true;
             stopped = true;
         }
 
         @Override
         public void run() {
+            byte[] silence = new byte[frameBytes];
             long start = System.nanoTime();
             int frames = 0;
             try {
-                for (int off = 0; off < prompt.length && !stopped; off += frameBytes) {
-                    int length = Math.min(frameBytes, prompt.length - off);
+                for (int off = 0; !stopped; off += frameBytes) {
+                    boolean speaking = !cut && off < prompt.length;
+                    byte[] source = speaking ? prompt : silence;
+                    int from = speaking ? off : 0;
+                    int length = speaking ? Math.min(frameBytes, prompt.length - off) : frameBytes;
                     synchronized (out) {
                         if (stopped) {
                             break;
                         }
                         out.write(new byte[] {(byte) AUDIO, (byte) (length >> 8), (byte) length});
-                        out.write(prompt, off, length);
+                        out.write(source, from, length);
                         out.flush();
                     }
                     frames++;

@@ -204,4 +204,69 @@ class AudioSocketServerTest {
         assertThat(k.live()).isNull();
         assertThat(streams.get(1).end).isEqualTo("cancelled");
     }
+
+    /** Connects as Asterisk does and sends the UUID frame; the caller then sends only what the test sends. */
+    private static java.net.Socket connect(int port, UUID call) throws Exception {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+        java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(19).put((byte) AudioSocketServer.UUID_FRAME).putShort((short) 16)
+                .putLong(call.getMostSignificantBits()).putLong(call.getLeastSignificantBits());
+        socket.getOutputStream().write(frame.array());
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    @Test
+    void aCallerWhoSendsNoAudioFor10SecondsKeepsAnOpenStreamFedWithSilence() throws Exception {
+        // Asterisk's app_audiosocket ends the call's AudioSocket after 2 s without a frame in either direction.
+        try (AudioSocketServer patient = new AudioSocketServer(new AudioSocketServer.Settings("127.0.0.1", 0,
+                new Endpointer.Settings(8000, 600, 10_000, 11_000, 500, 60, 200)), Executors.defaultThreadFactory())) {
+            patient.start();
+            UUID call = UUID.randomUUID();
+            CompletableFuture<Heard> heard = patient.expect(call);
+            try (java.net.Socket socket = connect(patient.port(), call)) {
+                socket.setSoTimeout(1_000);
+                java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+                long start = System.nanoTime();
+                long last = start;
+                long longestGapMs = 0;
+                int silenceFrames = 0;
+                while (System.nanoTime() - start < 10_000_000_000L) {
+                    int type = in.readUnsignedByte();
+                    int length = in.readUnsignedShort();
+                    byte[] payload = in.readNBytes(length);
+                    long now = System.nanoTime();
+                    longestGapMs = Math.max(longestGapMs, (now - last) / 1_000_000);
+                    last = now;
+                    assertThat(type).as("only audio while listening").isEqualTo(AudioSocketServer.AUDIO);
+                    assertThat(payload).hasSize(320).containsOnly(0);
+                    silenceFrames++;
+                }
+                assertThat(heard).as("still listening after 10 s of a silent caller").isNotDone();
+                assertThat(longestGapMs).as("longest gap between Parley's frames (Asterisk gives up after 2000 ms)").isLessThan(500);
+                assertThat(silenceFrames).as("20 ms frames in 10 s").isBetween(400, 520);
+                // and once the no-input time is over, the ask ends as no input
+                Heard h = heard.get(5, TimeUnit.SECONDS);
+                assertThat(h.ending()).isEqualTo(Ending.NO_INPUT);
+            }
+        }
+    }
+
+    @Test
+    void aPhoneThatStopsSendingFramesWhenTheCallerFallsSilentStillEndsTheUtterance() throws Exception {
+        // silence suppression: speech frames, then nothing at all instead of silent frames
+        UUID call = UUID.randomUUID();
+        CompletableFuture<Heard> heard = server.expect(call);
+        try (java.net.Socket socket = connect(server.port(), call)) {
+            byte[] speech = pcm(1200, 8000);
+            java.io.OutputStream out = socket.getOutputStream();
+            for (int off = 0; off < speech.length; off += 320) {
+                out.write(new byte[] {(byte) AudioSocketServer.AUDIO, 1, 64});
+                out.write(speech, off, 320);
+            }
+            out.flush();
+            Heard h = heard.get(5, TimeUnit.SECONDS);
+            assertThat(h.ending()).isEqualTo(Ending.SPEECH);
+            assertThat(h.audio().length / 16).as("ms of audio kept, the gap counted as trailing silence").isBetween(1200, 2200);
+        }
+    }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The channels Asterisk has up right now, from manager events: created (Newchannel), state changes
  * (Newstate: Ring, Ringing, Up), bridged to another party (BridgeEnter), the outcome of a dial
- * (DialEnd), gone (Hangup). Also counts every manager event received.
+ * (DialEnd), gone (Hangup). Also counts every manager event received. Fields Asterisk leaves out are
+ * normal (a DialEnd of an Originate has no calling channel, only the dialled one): an event without a
+ * unique id changes nothing.
  */
 @ApplicationScoped
 public class LiveChannels {
@@ -33,23 +35,39 @@ public class LiveChannels {
     }
 
     public void created(String uniqueId, String name, String callerNumber, String state) {
+        if (uniqueId == null) {
+            return;
+        }
         channels.put(uniqueId, new Channel(uniqueId, name, callerNumber, state, false, null, Instant.now()));
     }
 
     public void state(String uniqueId, String state) {
+        if (uniqueId == null) {
+            return;
+        }
         channels.computeIfPresent(uniqueId, (k, c) -> new Channel(k, c.name(), c.callerNumber(), state, c.bridged(), c.dialStatus(), c.since()));
     }
 
     public void bridged(String uniqueId) {
+        if (uniqueId == null) {
+            return;
+        }
         channels.computeIfPresent(uniqueId, (k, c) -> new Channel(k, c.name(), c.callerNumber(), c.state(), true, c.dialStatus(), c.since()));
     }
 
-    public void dialEnded(String uniqueId, String dialStatus) {
-        channels.computeIfPresent(uniqueId, (k, c) -> new Channel(k, c.name(), c.callerNumber(), c.state(), c.bridged(), dialStatus, c.since()));
+    /** DialEnd: the outcome of a dial, on the calling channel and on the dialled one (either may be absent). */
+    public void dialEnded(String uniqueId, String destUniqueId, String dialStatus) {
+        for (String id : new String[] {uniqueId, destUniqueId}) {
+            if (id != null) {
+                channels.computeIfPresent(id, (k, c) -> new Channel(k, c.name(), c.callerNumber(), c.state(), c.bridged(), dialStatus, c.since()));
+            }
+        }
     }
 
     public void hungUp(String uniqueId) {
-        channels.remove(uniqueId);
+        if (uniqueId != null) {
+            channels.remove(uniqueId);
+        }
     }
 
     public void clear() {

@@ -10,7 +10,8 @@ import org.parley.rules.engine.Situation;
  * Live statistics per agent queue, kept from Asterisk's manager events (the AMI route feeds it) and
  * read by the dialog as {@code QueueStatus} facts: callers waiting, members available, and the
  * expected wait of a caller joining now — the recent average hold time (exponentially weighted over
- * answered calls) times the callers ahead plus one, shared by the members logged in.
+ * answered calls) times the callers ahead plus one, shared by the members logged in. An event that
+ * names no queue (or no member) changes nothing.
  */
 @ApplicationScoped
 public class QueueBoard {
@@ -35,6 +36,9 @@ public class QueueBoard {
 
     /** QueueCallerJoin: {@code count} is the number waiting including the new caller. */
     public void callerJoined(String queue, Integer count) {
+        if (queue == null) {
+            return;
+        }
         Stats s = stats(queue);
         synchronized (s) {
             s.waiting = count != null ? count : s.waiting + 1;
@@ -43,6 +47,9 @@ public class QueueBoard {
 
     /** QueueCallerLeave (answered or gone): {@code count} is the number still waiting. */
     public void callerLeft(String queue, Integer count) {
+        if (queue == null) {
+            return;
+        }
         Stats s = stats(queue);
         synchronized (s) {
             s.waiting = count != null ? count : Math.max(0, s.waiting - 1);
@@ -51,6 +58,9 @@ public class QueueBoard {
 
     /** AgentConnect: a member answered after {@code holdSeconds}. */
     public void answered(String queue, Long holdSeconds) {
+        if (queue == null) {
+            return;
+        }
         if (holdSeconds == null || holdSeconds < 0) {
             return;
         }
@@ -62,11 +72,17 @@ public class QueueBoard {
 
     /** QueueMemberStatus / QueueMemberAdded: the member's device status (1 = not in use) and pause. */
     public void memberStatus(String queue, String member, Integer deviceStatus, Boolean paused) {
+        if (queue == null || member == null) {
+            return;
+        }
         stats(queue).members.put(member, new Member(deviceStatus != null && deviceStatus == 1, Boolean.TRUE.equals(paused)));
     }
 
     /** QueueMemberRemoved. */
     public void memberRemoved(String queue, String member) {
+        if (queue == null || member == null) {
+            return;
+        }
         stats(queue).members.remove(member);
     }
 

@@ -28,13 +28,23 @@ public final class AudioSocketCaller {
 
     /**
      * What the far side did: whether it hung up with a frame, how many audio frames were sent, and how
-     * many bytes of audio it played to the caller (a prompt streamed over the socket).
+     * many bytes of audio it played to the caller (a prompt streamed over the socket; frames of pure
+     * silence, which keep the stream alive, do not count).
      */
     public record Result(boolean serverHungUp, int framesSent, int audioBytesReceived) {
 
         public Result(boolean serverHungUp, int framesSent) {
             this(serverHungUp, framesSent, 0);
         }
+    }
+
+    private static boolean audible(byte[] pcm) {
+        for (byte b : pcm) {
+            if (b != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads what Parley sends on the socket (its audio, its hang-up) while the caller talks. */
@@ -54,8 +64,9 @@ public final class AudioSocketCaller {
                 while (true) {
                     int type = in.readUnsignedByte();
                     int length = in.readUnsignedShort();
-                    in.skipNBytes(length);
-                    if (type == 0x10) {
+                    byte[] payload = in.readNBytes(length);
+                    // Silence is what Parley sends to keep the stream alive while it listens; only sound counts as played.
+                    if (type == 0x10 && audible(payload)) {
                         audioBytes.addAndGet(length);
                     } else if (type == 0x00) {
                         hungUp = true;
@@ -130,14 +141,22 @@ public final class AudioSocketCaller {
      */
     public boolean sendRaw(byte[] bytes, int waitMillis) throws IOException {
         try (Socket socket = new Socket(host, port)) {
-            socket.setSoTimeout(waitMillis);
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
+            // Parley keeps sending (silence while it listens): wait until the deadline, not for a quiet line.
+            long deadline = System.nanoTime() + waitMillis * 1_000_000L;
             try {
-                while (socket.getInputStream().read() >= 0) {
-                    // drain until the server closes
+                byte[] drain = new byte[4096];
+                while (true) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        return false;
+                    }
+                    socket.setSoTimeout((int) left);
+                    if (socket.getInputStream().read(drain) < 0) {
+                        return true;
+                    }
                 }
-                return true;
             } catch (java.net.SocketTimeoutException e) {
                 return false;
             } catch (IOException e) {
