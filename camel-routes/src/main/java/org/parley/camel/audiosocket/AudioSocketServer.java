@@ -151,7 +151,9 @@ public final class AudioSocketServer implements AutoCloseable {
         CompletableFuture<Heard> waiting = null;
         Player player = null;
         Heard heard;
-        try (socket; DataInputStream in = new DataInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
+        try (socket; DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+             OutputStream out = socket.getOutputStream()) {
+            socket.setTcpNoDelay(true);
             socket.setSoTimeout(settings.endpointing().noInputMs() + 2_000);
             int type = in.readUnsignedByte();
             int length = in.readUnsignedShort();
@@ -371,6 +373,7 @@ public final class AudioSocketServer implements AutoCloseable {
         @Override
         public void run() {
             byte[] silence = new byte[frameBytes];
+            byte[] frame = new byte[3 + frameBytes];
             long start = System.nanoTime();
             int frames = 0;
             try {
@@ -379,12 +382,17 @@ public final class AudioSocketServer implements AutoCloseable {
                     byte[] source = speaking ? prompt : silence;
                     int from = speaking ? off : 0;
                     int length = speaking ? Math.min(frameBytes, prompt.length - off) : frameBytes;
+                    // Header and payload in one write: Asterisk's res_audiosocket reads the payload right after the
+                    // header with a short poll, and a payload held back by Nagle's algorithm fails that read.
+                    frame[0] = (byte) AUDIO;
+                    frame[1] = (byte) (length >> 8);
+                    frame[2] = (byte) length;
+                    System.arraycopy(source, from, frame, 3, length);
                     synchronized (out) {
                         if (stopped) {
                             break;
                         }
-                        out.write(new byte[] {(byte) AUDIO, (byte) (length >> 8), (byte) length});
-                        out.write(source, from, length);
+                        out.write(frame, 0, 3 + length);
                         out.flush();
                     }
                     frames++;

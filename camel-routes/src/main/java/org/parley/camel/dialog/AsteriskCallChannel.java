@@ -1,5 +1,6 @@
 package org.parley.camel.dialog;
 
+import java.lang.System.Logger.Level;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -12,6 +13,8 @@ import org.parley.ivr.dialog.Listened;
 
 /** The dialog's {@link CallChannel} carried out as AGI commands through asterisk-java. */
 final class AsteriskCallChannel implements CallChannel {
+
+    private static final System.Logger LOG = System.getLogger(AsteriskCallChannel.class.getName());
 
     private final AgiRequest request;
     private final AgiChannel agi;
@@ -45,16 +48,42 @@ final class AsteriskCallChannel implements CallChannel {
     @Override
     public void play(String soundFile) {
         run(() -> agi.streamFile(soundFile));
+        if (agi.getLastReply() != null && agi.getLastReply().getResultCode() == -1) {
+            failedToPlay(soundFile);
+        }
     }
 
     @Override
     public String collectDigits(String promptFile, int timeoutMillis, int maxDigits) {
         String result = call(() -> agi.getData(promptFile, timeoutMillis, maxDigits));
-        // GET DATA answers result=-1 when the channel hung up while listening
         if ("-1".equals(result)) {
-            throw new CallerHungUpException(info.uniqueId());
+            failedToPlay(promptFile);
+            return "";
         }
         return result == null ? "" : result;
+    }
+
+    /**
+     * STREAM FILE and GET DATA answer result=-1 both when the caller hung up and when Asterisk has no
+     * such sound file: the channel's status tells them apart. A missing prompt is logged with the fix
+     * and the dialog goes on (the caller hears nothing for it, but is not dropped).
+     */
+    private void failedToPlay(String soundFile) {
+        int status;
+        try {
+            status = agi.getChannelStatus();
+        } catch (AgiHangupException e) {
+            throw new CallerHungUpException(info.uniqueId());
+        } catch (AgiException e) {
+            throw new CallerHungUpException(info.uniqueId());
+        }
+        // CHANNEL STATUS: 6 = up; anything else (or -1: no channel) means the caller is gone
+        if (status != 6 && status != 4) {
+            throw new CallerHungUpException(info.uniqueId());
+        }
+        LOG.log(Level.WARNING, "call {0} ({1}): Asterisk could not play {2}: no such sound file in its sounds directory for language"
+                + " \"{3}\". Install asterisk-conf''s prompts (install-asterisk-conf.sh) or record it", info.uniqueId(), request.getChannel(),
+                soundFile, info.language());
     }
 
     @Override

@@ -53,7 +53,9 @@ public class CallRepository {
     public void recordTurn(long callId, TurnData data) {
         CallRecord call = em.find(CallRecord.class, callId);
         Utterance heard = data.heard();
-        Turn.InputMode mode = heard.isKeyed() ? Turn.InputMode.KEYS : heard.isSilent() ? Turn.InputMode.NONE : Turn.InputMode.SPEECH;
+        // Words without a recognition were typed (PARLEY_UTTERANCE: a text channel or a test), not spoken.
+        Turn.InputMode mode = heard.isKeyed() ? Turn.InputMode.KEYS : heard.isSilent() ? Turn.InputMode.NONE
+                : data.recognition() == null ? Turn.InputMode.TEXT : Turn.InputMode.SPEECH;
         ParseResult p = data.understood();
         String alternatives = p == null ? null : p.top().stream()
                 .map(s -> s.intent() + "=" + String.format(Locale.ROOT, "%.3f", s.probability()))

@@ -18,7 +18,7 @@ import java.time.Instant;
 public class Turn {
 
     /** How the caller answered. */
-    public enum InputMode { SPEECH, KEYS, NONE }
+    public enum InputMode { SPEECH, TEXT, KEYS, NONE }
 
     @Id
     @GeneratedValue

@@ -20,6 +20,7 @@ import org.parley.ivr.crm.CallerContextCache;
 import org.parley.ivr.decision.DecisionService;
 import org.parley.ivr.live.QueueBoard;
 import org.parley.ivr.nlu.LanguageService;
+import org.parley.ivr.rules.AsteriskNames;
 import org.parley.ivr.speech.SpeechService;
 import org.parley.nlp.speech.Transcript;
 import org.parley.nlp.intent.ParseResult;
@@ -27,6 +28,7 @@ import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.engine.RuleSet;
 import org.parley.rules.engine.Situation;
+import org.parley.rules.engine.Vocabulary;
 import org.parley.rules.fact.Action;
 import org.parley.rules.fact.Decision;
 import org.parley.rules.fact.Utterance;
@@ -68,6 +70,9 @@ public class DialogService {
     @Inject
     SpeechService speech;
 
+    @Inject
+    AsteriskNames names;
+
     /** With speech on: how long after the prompt a key is waited for before listening for words. */
     @Inject
     @ConfigProperty(name = "parley.speech.digit-wait-ms", defaultValue = "300")
@@ -104,6 +109,16 @@ public class DialogService {
 
     /** Loads what the first call would otherwise wait for: the rules and the language model. */
     public void prepare() {
+        Vocabulary known = names.vocabulary();
+        if (fallbackQueue.equalsIgnoreCase(Vocabulary.RESERVED_QUEUE)) {
+            throw new IllegalStateException("parley.dialog.fallback-queue is \"" + fallbackQueue + "\": [general] is the settings section"
+                    + " of Asterisk's queues.conf, never a queue, so callers sent there reach no one. Set it to a queue of queues.conf"
+                    + " (the shipped one is customer-service)");
+        }
+        if (!known.knowsQueue(fallbackQueue)) {
+            throw new IllegalStateException("parley.dialog.fallback-queue is \"" + fallbackQueue + "\", which queues.conf does not define"
+                    + " (queues: " + known.queues() + "); set it to one of them or add it to queues.conf (parley.asterisk.queues-conf)");
+        }
         decisions.current();
         language.understander();
         speech.prepare();
@@ -144,7 +159,7 @@ public class DialogService {
                     } else {
                         noMatches++;
                     }
-                    prompt = last.getPrompt();
+                    prompt = names.vocabulary().knowsPrompt(last.getPrompt()) ? last.getPrompt() : "clarify";
                     continue;
                 }
                 if (!last.isDecided() || last.getAction() == Action.CLARIFY) {
@@ -275,7 +290,33 @@ public class DialogService {
         };
     }
 
+    private static Decision withPrompt(Decision d, String prompt) {
+        Decision copy = new Decision();
+        switch (d.getAction()) {
+            case TRANSFER -> copy.transfer(d.getQueue(), d.getPriority(), prompt);
+            case CLARIFY -> copy.clarify(prompt);
+            case HANGUP -> copy.hangup(prompt);
+            case CALLBACK -> {
+                copy.transfer(d.getQueue(), d.getPriority(), prompt);
+                copy.callback(prompt);
+            }
+        }
+        return copy;
+    }
+
     private CallStatus act(CallChannel channel, Decision decision) {
+        // Validation refused rules that name what does not exist; a name that came from a fact is checked here.
+        Vocabulary known = names.vocabulary();
+        if (!decision.getPrompt().isEmpty() && !known.knowsPrompt(decision.getPrompt())) {
+            LOG.log(Level.WARNING, "call {0}: the rules chose prompt \"{1}\", which the prompt catalogue does not have; playing none",
+                    channel.info().uniqueId(), decision.getPrompt());
+            decision = withPrompt(decision, "");
+        }
+        if ((decision.getAction() == Action.TRANSFER || decision.getAction() == Action.CALLBACK) && !known.knowsQueue(decision.getQueue())) {
+            LOG.log(Level.WARNING, "call {0}: the rules chose queue \"{1}\", which Asterisk does not define; sending the call to {2}",
+                    channel.info().uniqueId(), decision.getQueue(), fallbackQueue);
+            decision.setQueue(fallbackQueue);
+        }
         channel.setVariable("PARLEY_ROUTE", decision.getRoute());
         channel.setVariable("PARLEY_PROMPT", decision.getPrompt().isEmpty() ? "" : prompts.file(decision.getPrompt()));
         if (decision.getAction() == Action.HANGUP) {

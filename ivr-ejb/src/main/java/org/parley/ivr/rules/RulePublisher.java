@@ -7,11 +7,9 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.ivr.decision.DecisionService;
-import org.parley.ivr.live.QueueBoard;
 import org.parley.rules.engine.RuleCompilationException;
 import org.parley.rules.engine.RuleProblem;
 import org.parley.rules.engine.RuleSet;
-import org.parley.rules.engine.Vocabulary;
 import org.parley.rules.scenario.Scenario;
 import org.parley.rules.scenario.ScenarioException;
 import org.parley.rules.scenario.ScenarioFile;
@@ -35,12 +33,7 @@ public class RulePublisher {
     RuleSetRepository versions;
 
     @Inject
-    QueueBoard queues;
-
-    /** The prompts of the catalogue and the queues of queues.conf plus those Asterisk reports live. */
-    public Vocabulary vocabulary() {
-        return Vocabulary.shipped(RuleSet.class.getClassLoader()).withQueues(queues.snapshot().keySet());
-    }
+    AsteriskNames names;
 
     /** What checking a draft found: compile problems, scenario results, and the compiled set when it compiled. */
     public record Check(List<RuleProblem> problems, List<ScenarioResult> results, int ruleCount, RuleSet compiled) {
@@ -53,7 +46,7 @@ public class RulePublisher {
     /** Compiles a draft. */
     public Check validate(List<RuleFile> files) {
         try {
-            RuleSet rules = DecisionService.compile("draft", files, vocabulary());
+            RuleSet rules = DecisionService.compile("draft", files, names.vocabulary());
             return new Check(List.of(), List.of(), rules.ruleNames().size(), rules);
         } catch (RuleCompilationException e) {
             return new Check(e.problems(), List.of(), 0, null);

@@ -1,0 +1,144 @@
+package org.parley.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+
+/**
+ * A real Asterisk 22 beside the Parley under test, started with {@code bin/parley-asterisk} (which
+ * builds it once from {@code ../shared/asterisk} and installs only {@code asterisk-conf}, plus a
+ * caller context), wired to the test server's FastAGI and AMI ports. Calls are placed as a PBX
+ * would receive them: AMI {@code Originate} of {@code Local/<number>@parley-ivr}, the other half of
+ * the Local channel being the caller ({@code [parley-test-caller]}: typed words, keys, a recording,
+ * silence, or a hang-up).
+ */
+final class RealAsterisk implements AutoCloseable {
+
+    static final Path SCRIPT = Path.of(System.getProperty("it.asterisk.script"));
+    static final Path HOME = Path.of(System.getProperty("it.asterisk.home"));
+    static final String SECRET = "it-secret";
+
+    private final ManagerConnection ami;
+    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+
+    private RealAsterisk(ManagerConnection ami) {
+        this.ami = ami;
+    }
+
+    /** Why the Asterisk could not be had, when it could not; null when it runs. */
+    static String unavailable;
+
+    /**
+     * Builds (first time only) and starts the Asterisk; returns null, with {@link #unavailable} saying
+     * why, when this machine cannot build or run it.
+     */
+    static RealAsterisk start() throws IOException, InterruptedException {
+        Files.createDirectories(HOME);
+        Path log = HOME.resolveSibling("parley-asterisk-start.log");
+        Process p = script("start").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // The first run on a machine builds Asterisk (2-8 minutes on 2 cores); later runs take a second.
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            unavailable = "bin/parley-asterisk start did not finish in 20 minutes (see " + log + ")";
+            return null;
+        }
+        if (p.exitValue() != 0) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            unavailable = "bin/parley-asterisk start failed (exit " + p.exitValue() + "); its last lines:\n  "
+                    + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+            return null;
+        }
+        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", Integer.getInteger("it.ami.port"), "parley-caller", SECRET)
+                .createManagerConnection();
+        RealAsterisk asterisk = new RealAsterisk(ami);
+        ami.addEventListener(asterisk.events::add);
+        try {
+            ami.login();
+        } catch (Exception e) {
+            asterisk.close();
+            unavailable = "Asterisk started but its manager interface refused the test's login: " + e;
+            return null;
+        }
+        return asterisk;
+    }
+
+    /**
+     * Calls the IVR from {@code number}; the caller does {@code how} ({@code say}, {@code speak},
+     * {@code press}, {@code silent}, {@code hangup}) with the given channel variables.
+     */
+    void call(String number, String how, Map<String, String> variables) throws Exception {
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel("Local/" + number + "@parley-ivr");
+        originate.setCallerId("\"IT caller\" <" + number + ">");
+        originate.setContext("parley-test-caller");
+        originate.setExten(how);
+        originate.setPriority(1);
+        originate.setVariables(variables);
+        originate.setAsync(true);
+        originate.setTimeout(30_000L);
+        ManagerResponse response = ami.sendAction(originate, 10_000);
+        if (!"Success".equalsIgnoreCase(response.getResponse())) {
+            throw new IllegalStateException("Originate for " + number + " refused: " + response.getMessage());
+        }
+    }
+
+    /** Manager events seen so far of this type. */
+    <E extends ManagerEvent> List<E> events(Class<E> type) {
+        List<E> out = new ArrayList<>();
+        for (ManagerEvent e : events) {
+            if (type.isInstance(e)) {
+                out.add(type.cast(e));
+            }
+        }
+        return out;
+    }
+
+    /** An Asterisk CLI command's output. */
+    String cli(String command) throws IOException, InterruptedException {
+        Process p = script("cli", command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private static ProcessBuilder script(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.put("PARLEY_ASTERISK_HOME", HOME.toString());
+        env.put("PARLEY_ASTERISK_BUILD", System.getProperty("it.asterisk.build"));
+        env.put("PARLEY_AGI_PORT", System.getProperty("it.agi.port"));
+        env.put("PARLEY_AMI_PORT", System.getProperty("it.ami.port"));
+        env.put("PARLEY_AMI_PASSWORD", SECRET);
+        return pb;
+    }
+
+    /** Asterisk's messages.log. */
+    static String log() throws IOException {
+        Path log = HOME.resolve("log/messages.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            ami.logoff();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+        script("stop").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+    }
+}
