@@ -124,7 +124,7 @@ class CallFlowIT {
         assertThat(result.played()).containsExactly("parley/greeting", "parley/how-can-i-help", "parley/clarify");
         JsonObject recorded = recordedCall("1800000002.1");
         assertThat(recorded.getJsonArray("turns")).hasSize(2);
-        assertThat(firedRules(recorded, 0)).contains("General weekdays")
+        assertThat(firedRules(recorded, 0)).contains("Customer service weekdays")
                 .endsWith("Not understood the first time: ask the caller to say it another way");
         assertThat(firedRules(recorded, 1)).endsWith("Not understood after asking again: hand over to a person");
     }

@@ -61,7 +61,8 @@ final class FieldHints {
         }
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance, for "did you mean" suggestions. */
+    static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -264,27 +264,8 @@ final class NameCheck {
         if (known == null || known.isEmpty()) {
             return "";
         }
-        List<String> near = known.stream().sorted(Comparator.comparingInt((String k) -> distance(value, k)).thenComparing(k -> k))
+        List<String> near = known.stream().sorted(Comparator.comparingInt((String k) -> FieldHints.distance(value, k)).thenComparing(k -> k))
                 .limit(3).toList();
         return " or use one that exists; nearest: " + String.join(", ", near);
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
