@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs Parley's Asterisk side into an Asterisk: the prompts into its sounds directory and the
-# dialplan into parley/ beside its configuration, plus queues.conf and the manager user when the
-# Asterisk has none of its own (existing files are never overwritten: merge them by hand).
+# dialplan into parley/ beside its configuration, plus queues.conf, the manager user and the PJSIP
+# sample when the Asterisk has none of its own (existing files are never overwritten: merge them by hand).
 #
 #   install-asterisk-conf.sh [ASTETCDIR [ASTDATADIR]]     defaults: /etc/asterisk /var/lib/asterisk
 #
@@ -16,7 +16,7 @@ data="${2:-/var/lib/asterisk}"
 [ -d "$etc" ] || { echo "install-asterisk-conf: $etc is not a directory (Asterisk's astetcdir)" >&2; exit 1; }
 mkdir -p "$etc/parley" "$data/sounds"
 install -m 0644 "$conf/extensions.conf" "$etc/parley/extensions.conf"
-for f in queues.conf manager.conf; do
+for f in queues.conf manager.conf pjsip.conf; do
   if [ -e "$etc/$f" ] && ! grep -q '^\[parley' "$etc/$f" 2>/dev/null && [ -s "$etc/$f" ]; then
     install -m 0644 "$conf/$f" "$etc/parley/$f"
     echo "install-asterisk-conf: $etc/$f exists; Parley's is in $etc/parley/$f: merge its sections by hand"

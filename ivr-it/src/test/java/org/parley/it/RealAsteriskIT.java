@@ -103,8 +103,9 @@ class RealAsteriskIT {
         asterisk.call("5559107", "silent", Map.of());
         asterisk.call("5559101", "say", Map.of("PARLEY_UTTERANCE", "I lost my card"));
         asterisk.call("5559102", "press", Map.of("CALLER_KEYS", "2"));
-        asterisk.call("5559103", "speak", Map.of("CALLER_AUDIO", wav("u04"))); // slt: "please block my card it is missing"
+        asterisk.call("5559103", "speak", Map.of("CALLER_AUDIO", wav("u51"))); // rms: "my broadband keeps dropping out"
         asterisk.call("5559104", "speak", Map.of("CALLER_AUDIO", wav("u11"))); // rms: "tell me my current balance please"
+        asterisk.call("5559108", "speak", Map.of("CALLER_AUDIO", wav("u03"))); // rms: "i think someone took my debit card", misheard
         asterisk.call("5559106", "hangup", Map.of("CALLER_HANGUP_AFTER", "2"));
 
         JsonObject typed = finished("5559101");
@@ -117,13 +118,24 @@ class RealAsteriskIT {
         assertThat(turn(keyed, 0).getString("inputMode")).isEqualTo("KEYS");
         assertThat(turn(keyed, 0).getString("digits")).isEqualTo("2");
 
-        JsonObject lostCard = finished("5559103");
-        assertThat(turn(lostCard, 0).getString("inputMode")).isEqualTo("SPEECH");
-        assertThat(lostCard.getString("queue")).as("heard: " + turn(lostCard, 0).getString("text", "")).isEqualTo("fraud");
+        JsonObject broadband = finished("5559103");
+        assertThat(turn(broadband, 0).getString("inputMode")).isEqualTo("SPEECH");
+        assertThat(broadband.getString("queue")).as("heard: " + turn(broadband, 0).getString("text", "")).isEqualTo("tech");
         JsonObject balance = finished("5559104");
         assertThat(balance.getString("queue")).as("heard: " + turn(balance, 0).getString("text", "")).isEqualTo("accounts");
-        System.out.printf("Real Asterisk speech: \"%s\" (confidence %s), \"%s\" (confidence %s)%n", turn(lostCard, 0).getString("text"),
-                turn(lostCard, 0).get("asrConfidence"), turn(balance, 0).getString("text"), turn(balance, 0).get("asrConfidence"));
+        // words the recogniser is unsure of are not routed on: the caller is asked again, then put through to a person
+        JsonObject misheard = finished("5559108");
+        assertThat(turn(misheard, 0).getJsonObject("decision").getString("prompt")).as("heard: " + turn(misheard, 0).getString("text", ""))
+                .isEqualTo("repeat-unsure");
+        assertThat(turn(misheard, 0).getJsonObject("decision").getJsonArray("facts").getValuesAs(JsonString::getString))
+                .anySatisfy(f -> assertThat(f).startsWith("Recognition{confidence="));
+        assertThat(misheard.getString("status")).isEqualTo("ROUTED");
+        assertThat(misheard.getString("queue")).as("unsure twice: a person; or heard right the second time").isIn("customer-service", "fraud");
+        for (JsonObject c : List.of(broadband, balance, misheard)) {
+            System.out.printf("Real Asterisk speech: \"%s\" (engine confidence %s, %s ms of audio, transcript %s ms after it, turn %s us)%n",
+                    turn(c, 0).getString("text"), turn(c, 0).get("asrConfidence"), turn(c, 0).get("audioMillis"), turn(c, 0).get("asrMillis"),
+                    turn(c, 0).get("turnMicros"));
+        }
 
         JsonObject leftEarly = finished("5559106");
         assertThat(leftEarly.getString("status")).as("hung up during the greeting").isEqualTo("ABANDONED");

@@ -146,8 +146,10 @@ public class DialogService {
                 long started = System.nanoTime();
                 Heard heard = listen(channel, prompt);
                 ParseResult understood = heard.utterance().getText().isEmpty() ? null : language.understand(heard.utterance().getText());
+                Double heardConfidence = heard.recognition() == null || heard.recognition().isEmpty() ? null
+                        : speech.calibrated(heard.recognition());
                 Situation situation = situation(info, context, callStarted, turn, clarifications, noInputs, noMatches, heard.utterance(),
-                        understood, moods);
+                        understood, moods, heardConfidence);
                 DecisionResult result = rules.decide(situation);
                 last = result.decision();
                 calls.recordTurn(callId, new TurnData(turn, heard.utterance(), understood, situation, result,
@@ -200,7 +202,8 @@ public class DialogService {
 
     /** Everything the rules know at this turn: the call, the caller's context, what was heard, and the live queues. */
     private Situation situation(CallInfo info, CallerContext context, Instant callStarted, int turn, int clarifications,
-                                int noInputs, int noMatches, Utterance heard, ParseResult understood, List<Double> moods) {
+                                int noInputs, int noMatches, Utterance heard, ParseResult understood, List<Double> moods,
+                                Double heardConfidence) {
         String intent = null;
         double confidence = 0;
         Double sentiment = null;
@@ -233,7 +236,7 @@ public class DialogService {
         }
         return new Situation(info.callerNumber(), info.uniqueId(), info.language(), now(), heard.getText(),
                 heard.getDigits(), intent, confidence, sentiment, average, trend, turn, clarifications, entities, customer,
-                lastCall, queues.snapshot(), noInputs, noMatches);
+                lastCall, queues.snapshot(), noInputs, noMatches, heardConfidence);
     }
 
     private LocalDateTime now() {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.health.ComponentStatus;
 import org.parley.ivr.health.HealthService;
 import org.parley.nlp.speech.PronunciationDictionary;
+import org.parley.nlp.speech.ConfidenceCalibration;
 import org.parley.nlp.speech.PocketSphinxRecognizer;
 import org.parley.nlp.speech.SpeechRecognizer;
 import org.parley.nlp.speech.SphinxRecognizer;
@@ -87,6 +88,14 @@ public class SpeechService {
     @ConfigProperty(name = "parley.speech.language-weight")
     Optional<Double> languageWeight;
 
+    /**
+     * Calibration of the engine's confidence ("slope,intercept" from bin/parley asr bench --calibrate); default:
+     * the one fitted for the engine on the validation voices.
+     */
+    @Inject
+    @ConfigProperty(name = "parley.speech.calibration")
+    Optional<String> calibration;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -116,6 +125,24 @@ public class SpeechService {
                 }
             }
         }
+    }
+
+    /**
+     * The chance that a transcript with this confidence (the engine's own) is right: what the rules see
+     * as {@code Recognition.confidence}.
+     */
+    public double calibrated(Transcript transcript) {
+        ConfidenceCalibration c = calibration.filter(v -> !v.isBlank()).map(ConfidenceCalibration::parse)
+                .orElseGet(() -> ConfidenceCalibration.forEngine(engineName()));
+        return c.apply(transcript.confidence());
+    }
+
+    private String engineName() {
+        CompletableFuture<SpeechRecognizer> r = recognizer;
+        if (r != null && r.isDone() && !r.isCompletedExceptionally()) {
+            return r.join().engine();
+        }
+        return engine;
     }
 
     /** Recognises one utterance; an empty transcript when the recogniser is unavailable (logged, never thrown). */

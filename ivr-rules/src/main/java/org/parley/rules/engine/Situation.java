@@ -18,6 +18,7 @@ import org.parley.rules.fact.DialogState;
 import org.parley.rules.fact.Entity;
 import org.parley.rules.fact.IntentMatch;
 import org.parley.rules.fact.QueueStatus;
+import org.parley.rules.fact.Recognition;
 import org.parley.rules.fact.Schedule;
 import org.parley.rules.fact.Sentiment;
 import org.parley.rules.fact.Utterance;
@@ -63,14 +64,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public record Situation(String caller, String callId, String language, LocalDateTime time, String text, String digits,
                         String intent, double confidence, Double sentiment, Double callAverage, double trend, int turn,
                         int clarifications, Map<String, String> entities, Customer customer, LastCall lastCall,
-                        Map<String, Queue> queues, int noInputs, int noMatches) {
+                        Map<String, Queue> queues, int noInputs, int noMatches, Double asrConfidence) {
 
     /** The time scenarios use when they do not say: a Wednesday morning, when every queue is open. */
     public static final LocalDateTime SCENARIO_TIME = LocalDateTime.of(2026, 1, 7, 10, 0);
 
     private static final Set<String> KEYS = Set.of("caller", "callId", "language", "time", "text", "digits", "intent",
             "confidence", "sentiment", "callAverage", "trend", "turn", "clarifications", "entities", "customer", "lastCall", "queues",
-            "noInputs", "noMatches");
+            "noInputs", "noMatches", "asrConfidence");
     private static final Set<String> CUSTOMER_KEYS = Set.of("id", "name", "tier", "language", "openCases", "stale");
     private static final Set<String> LAST_CALL_KEYS = Set.of("queue", "hoursAgo");
     private static final Set<String> QUEUE_KEYS = Set.of("waiting", "expectedWait", "agents");
@@ -107,6 +108,9 @@ public record Situation(String caller, String callId, String language, LocalDate
         facts.add(new Schedule(time));
         facts.add(new DialogState(turn, clarifications, noInputs, noMatches));
         facts.add(new Utterance(text, digits));
+        if (asrConfidence != null) {
+            facts.add(new Recognition(asrConfidence));
+        }
         if (intent != null) {
             facts.add(new IntentMatch(intent, confidence));
         }
@@ -130,7 +134,7 @@ public record Situation(String caller, String callId, String language, LocalDate
     /** The same situation at another time (used by scenarios that leave the time out). */
     public Situation at(LocalDateTime when) {
         return new Situation(caller, callId, language, when, text, digits, intent, confidence, sentiment, callAverage, trend, turn,
-                clarifications, entities, customer, lastCall, queues, noInputs, noMatches);
+                clarifications, entities, customer, lastCall, queues, noInputs, noMatches, asrConfidence);
     }
 
     /** Keys with values, in the documented order; defaults are left out. */
@@ -172,6 +176,9 @@ public record Situation(String caller, String callId, String language, LocalDate
         }
         if (noMatches != 0) {
             m.put("noMatches", noMatches);
+        }
+        if (asrConfidence != null) {
+            m.put("asrConfidence", asrConfidence);
         }
         if (!entities.isEmpty()) {
             m.put("entities", new LinkedHashMap<>(entities));
@@ -282,7 +289,8 @@ public record Situation(String caller, String callId, String language, LocalDate
                 (int) number(m.get("clarifications"), "clarifications", 0), entities, customer, lastCall, queues,
                 (int) number(m.get("noInputs"), "noInputs", 0),
                 (int) number(m.get("noMatches"), "noMatches", Math.max(0, number(m.get("clarifications"), "clarifications", 0)
-                        - number(m.get("noInputs"), "noInputs", 0))));
+                        - number(m.get("noInputs"), "noInputs", 0))),
+                m.get("asrConfidence") == null ? null : number(m.get("asrConfidence"), "asrConfidence", 1));
     }
 
     /** A YAML node as plain Java values: scalars stay strings (no guessing of dates or numbers). */
