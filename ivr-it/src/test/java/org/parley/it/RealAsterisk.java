@@ -26,27 +26,40 @@ import org.asteriskjava.manager.response.ManagerResponse;
 final class RealAsterisk implements AutoCloseable {
 
     static final Path SCRIPT = Path.of(System.getProperty("it.asterisk.script"));
-    static final Path HOME = Path.of(System.getProperty("it.asterisk.home"));
     static final String SECRET = "it-secret";
+    /** Where the PJSIP build's SIP transport listens (the shipped pjsip.conf's softphone, on loopback). */
+    static final int SIP_PORT = 5062;
 
+    private final boolean sip;
     private final ManagerConnection ami;
     private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
 
-    private RealAsterisk(ManagerConnection ami) {
+    private RealAsterisk(boolean sip, ManagerConnection ami) {
+        this.sip = sip;
         this.ami = ami;
     }
 
     /** Why the Asterisk could not be had, when it could not; null when it runs. */
     static String unavailable;
 
+    /** Its config, run and log directory. */
+    static Path home(boolean sip) {
+        return Path.of(System.getProperty("it.asterisk.home") + (sip ? "-pjsip" : ""));
+    }
+
     /**
      * Builds (first time only) and starts the Asterisk; returns null, with {@link #unavailable} saying
      * why, when this machine cannot build or run it.
      */
     static RealAsterisk start() throws IOException, InterruptedException {
-        Files.createDirectories(HOME);
-        Path log = HOME.resolveSibling("parley-asterisk-start.log");
-        Process p = script("start").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(false);
+    }
+
+    /** {@code sip}: the build with PJSIP ({@code build-pjsip.sh}), which a SIP phone can call. */
+    static RealAsterisk start(boolean sip) throws IOException, InterruptedException {
+        Files.createDirectories(home(sip));
+        Path log = home(sip).resolveSibling("parley-asterisk-start" + (sip ? "-pjsip" : "") + ".log");
+        Process p = script(sip, "start").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // The first run on a machine builds Asterisk (2-8 minutes on 2 cores); later runs take a second.
         if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -61,7 +74,7 @@ final class RealAsterisk implements AutoCloseable {
         }
         ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", Integer.getInteger("it.ami.port"), "parley-caller", SECRET)
                 .createManagerConnection();
-        RealAsterisk asterisk = new RealAsterisk(ami);
+        RealAsterisk asterisk = new RealAsterisk(sip, ami);
         ami.addEventListener(asterisk.events::add);
         try {
             ami.login();
@@ -106,20 +119,22 @@ final class RealAsterisk implements AutoCloseable {
 
     /** An Asterisk CLI command's output. */
     String cli(String command) throws IOException, InterruptedException {
-        Process p = script("cli", command).redirectErrorStream(true).start();
+        Process p = script(sip, "cli", command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return out;
     }
 
-    private static ProcessBuilder script(String... arguments) {
+    private static ProcessBuilder script(boolean sip, String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.put("PARLEY_ASTERISK_HOME", HOME.toString());
-        env.put("PARLEY_ASTERISK_BUILD", System.getProperty("it.asterisk.build"));
+        env.put("PARLEY_ASTERISK_HOME", home(sip).toString());
+        env.put("PARLEY_ASTERISK_SIP", sip ? "1" : "0");
+        env.put("PARLEY_SIP_PORT", String.valueOf(SIP_PORT));
+        env.put("PARLEY_ASTERISK_BUILD", System.getProperty(sip ? "it.asterisk.build-pjsip" : "it.asterisk.build"));
         env.put("PARLEY_AGI_PORT", System.getProperty("it.agi.port"));
         env.put("PARLEY_AMI_PORT", System.getProperty("it.ami.port"));
         env.put("PARLEY_AMI_PASSWORD", SECRET);
@@ -127,8 +142,8 @@ final class RealAsterisk implements AutoCloseable {
     }
 
     /** Asterisk's messages.log. */
-    static String log() throws IOException {
-        Path log = HOME.resolve("log/messages.log");
+    String log() throws IOException {
+        Path log = home(sip).resolve("log/messages.log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
@@ -139,6 +154,6 @@ final class RealAsterisk implements AutoCloseable {
         } catch (RuntimeException e) {
             // already gone
         }
-        script("stop").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+        script(sip, "stop").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
     }
 }

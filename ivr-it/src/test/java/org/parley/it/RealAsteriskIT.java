@@ -161,9 +161,9 @@ class RealAsteriskIT {
         asterisk.cli("channel request hangup all");
 
         // nothing in Asterisk's log says anything went wrong ...
-        assertThat(RealAsterisk.log().lines().filter(l -> l.contains("WARNING[") || l.contains("ERROR[")))
+        assertThat(asterisk.log().lines().filter(l -> l.contains("WARNING[") || l.contains("ERROR[")))
                 .as("warnings and errors in Asterisk's messages.log").isEmpty();
-        assertThat(RealAsterisk.log()).contains("Playing 'parley/how-can-i-help.slin'");
+        assertThat(asterisk.log()).contains("Playing 'parley/how-can-i-help.slin'");
         // ... or in Parley's, while these calls ran
         String parleyLog = Files.readString(ParleyServer.SERVER_LOG).substring((int) serverLogStart);
         // (the suite's webhook receivers are down or broken on purpose: their dead letters are EventsIT's business)
