@@ -1,5 +1,6 @@
 package org.parley.camel.ami;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
@@ -10,6 +11,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -65,7 +67,8 @@ public class AmiConsumer extends DefaultConsumer implements ManagerEventListener
             try {
                 connection.login();
                 linkListener.accept("connected to " + where + " as " + e.getUsername());
-                LOG.log(Level.INFO, "AMI: logged in to {0} as {1}", where, e.getUsername());
+                LOG.log(Level.INFO, "AMI: logged in to {0} as {1} (Asterisk {2})", where, e.getUsername(), connection.getVersion());
+                askForQueues();
                 return;
             } catch (AuthenticationFailedException ex) {
                 linkListener.accept("disconnected: login refused for " + e.getUsername());
@@ -85,10 +88,27 @@ public class AmiConsumer extends DefaultConsumer implements ManagerEventListener
         }
     }
 
+    /**
+     * Asks Asterisk for every queue with its callers and members (QueueStatus), answered as events
+     * that go down the route like any other: the picture after a login, which events then keep up to
+     * date. Asynchronous, so it may be called from asterisk-java's event thread.
+     */
+    private void askForQueues() {
+        try {
+            connection.sendEventGeneratingAction(new QueueStatusAction(), answer -> answer.getEvents().forEach(this::onManagerEvent));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "AMI: could not ask {0}:{1} for its queues: {2}", getEndpoint().getHost(), getEndpoint().getPort(),
+                    e.toString());
+        }
+    }
+
     @Override
     public void onManagerEvent(ManagerEvent event) {
         if (event instanceof ConnectEvent) {
             linkListener.accept("connected to " + getEndpoint().getHost() + ":" + getEndpoint().getPort());
+            if (connection.getState() == ManagerConnectionState.CONNECTED) {
+                askForQueues(); // a reconnect: the picture was dropped with the link
+            }
         } else if (event instanceof DisconnectEvent) {
             linkListener.accept("disconnected: the link to Asterisk dropped; reconnecting");
             LOG.log(Level.WARNING, "AMI: the link to {0}:{1} dropped; asterisk-java reconnects", getEndpoint().getHost(),

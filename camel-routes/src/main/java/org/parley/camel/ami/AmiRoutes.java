@@ -12,14 +12,17 @@ import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
+import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.parley.ivr.live.LiveChannels;
 import org.parley.ivr.live.QueueBoard;
 
 /**
- * Asterisk's manager events into the live picture: queue callers joining and leaving, answers
- * with their hold time, member status, and the live channels with their state. A dropped link clears the
+ * Asterisk's manager events into the live picture: every queue with its callers and members as
+ * QueueStatus reports them at login, then callers joining and leaving, answers with their hold time,
+ * member status, and the live channels with their state. A dropped link clears the
  * queue picture (it is rebuilt from the events after reconnecting) rather than keep stale numbers.
  */
 public class AmiRoutes extends RouteBuilder {
@@ -49,6 +52,10 @@ public class AmiRoutes extends RouteBuilder {
                 queues.callerLeft(e.getQueue(), null);
             } else if (event instanceof AgentConnectEvent e) {
                 queues.answered(e.getQueue(), e.getHoldTime());
+            } else if (event instanceof QueueParamsEvent e) {
+                queues.waiting(e.getQueue(), e.getCalls());
+            } else if (event instanceof QueueMemberEvent e) {
+                queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getLocation(), e.getStatus(), e.getPaused());
             } else if (event instanceof QueueMemberStatusEvent e) {
                 queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName(), e.getStatus(), e.getPaused());
             } else if (event instanceof QueueMemberAddedEvent e) {

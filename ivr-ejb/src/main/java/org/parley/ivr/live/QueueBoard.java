@@ -45,6 +45,17 @@ public class QueueBoard {
         }
     }
 
+    /** QueueParams (the answer to QueueStatus): the queue exists and has {@code count} callers waiting. */
+    public void waiting(String queue, Integer count) {
+        if (queue == null) {
+            return;
+        }
+        Stats s = stats(queue);
+        synchronized (s) {
+            s.waiting = count != null ? count : s.waiting;
+        }
+    }
+
     /** QueueCallerLeave (answered or gone): {@code count} is the number still waiting. */
     public void callerLeft(String queue, Integer count) {
         if (queue == null) {

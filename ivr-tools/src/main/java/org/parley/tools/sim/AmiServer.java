@@ -194,6 +194,22 @@ public final class AmiServer implements AutoCloseable {
                         reply.put("Response", "Success");
                         reply.put("Message", "Command output follows");
                         reply.put("Output", "Asterisk 20.5.0 built by parley @ simulator on a x86_64 running Linux");
+                    } else if (name.equals("queuestatus")) {
+                        // Asterisk answers, then sends a QueueParams (and QueueMember, QueueEntry) event per queue and
+                        // QueueStatusComplete; the simulator has no queues of its own.
+                        reply.put("Response", "Success");
+                        reply.put("EventList", "start");
+                        reply.put("Message", "Queue status will follow");
+                        send(withId(reply, id));
+                        Map<String, String> complete = new LinkedHashMap<>();
+                        complete.put("Event", "QueueStatusComplete");
+                        if (id != null) {
+                            complete.put("ActionID", id);
+                        }
+                        complete.put("EventList", "Complete");
+                        complete.put("ListItems", "0");
+                        send(complete);
+                        return true;
                     } else if (name.equals("originate")) {
                         originated.add(Map.copyOf(action));
                         reply.put("Response", "Success");
