@@ -58,6 +58,19 @@ class CallFlowIT {
     }
 
     @Test
+    void aPromptAsteriskCannotFindIsNotTakenForAHangUp() throws Exception {
+        // Asterisk answers result=-1 both for a missing sound file and for a hang-up; the channel status tells them apart.
+        long logBefore = java.nio.file.Files.size(ParleyServer.SERVER_LOG);
+        CallResult result = call(CallScript.from("5551299").uniqueId("1800000000.99").withoutSound("parley/greeting")
+                .withoutSound("parley/how-can-i-help").press("1"));
+
+        assertThat(result.route()).as("the caller still reaches the fraud queue").isEqualTo("fraud");
+        assertThat(recordedCall("1800000000.99").getString("status")).isEqualTo("ROUTED");
+        String log = ParleyServer.serverLog().substring((int) logBefore);
+        assertThat(log).contains("Asterisk could not play parley/greeting: no such sound file", "install-asterisk-conf.sh");
+    }
+
+    @Test
     void lostCardGoesToTheFraudQueueAndTheDecisionIsRecorded() throws Exception {
         CallResult result = call(CallScript.from("5551234").uniqueId("1800000000.1").say("I lost my card"));
 

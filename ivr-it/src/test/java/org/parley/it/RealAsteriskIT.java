@@ -170,6 +170,9 @@ class RealAsteriskIT {
         assertThat(asterisk.log().lines().filter(l -> l.contains("WARNING[") || l.contains("ERROR[")))
                 .as("warnings and errors in Asterisk's messages.log").isEmpty();
         assertThat(asterisk.log()).contains("Playing 'parley/how-can-i-help.slin'");
+        // ... Parley read Asterisk's version rather than guessing it ...
+        assertThat(Files.readString(ParleyServer.SERVER_LOG)).contains("Determined Asterisk version: Asterisk 22")
+                .doesNotContain("Unable to determine asterisk version");
         // ... or in Parley's, while these calls ran
         String parleyLog = Files.readString(ParleyServer.SERVER_LOG).substring((int) serverLogStart);
         // (the suite's webhook receivers are down or broken on purpose: their dead letters are EventsIT's business)

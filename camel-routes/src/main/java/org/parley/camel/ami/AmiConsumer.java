@@ -67,7 +67,7 @@ public class AmiConsumer extends DefaultConsumer implements ManagerEventListener
             try {
                 connection.login();
                 linkListener.accept("connected to " + where + " as " + e.getUsername());
-                LOG.log(Level.INFO, "AMI: logged in to {0} as {1} (Asterisk {2})", where, e.getUsername(), connection.getVersion());
+                LOG.log(Level.INFO, "AMI: logged in to {0} as {1} ({2})", where, e.getUsername(), connection.getVersion());
                 askForQueues();
                 return;
             } catch (AuthenticationFailedException ex) {

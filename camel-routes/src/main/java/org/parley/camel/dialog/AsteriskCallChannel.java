@@ -72,9 +72,8 @@ final class AsteriskCallChannel implements CallChannel {
         int status;
         try {
             status = agi.getChannelStatus();
-        } catch (AgiHangupException e) {
-            throw new CallerHungUpException(info.uniqueId());
         } catch (AgiException e) {
+            // AgiHangupException, or the session broke: either way the channel is gone
             throw new CallerHungUpException(info.uniqueId());
         }
         // CHANNEL STATUS: 6 = up; anything else (or -1: no channel) means the caller is gone

@@ -21,6 +21,7 @@ public final class CallScript {
     private final List<CallerInput> inputs = new ArrayList<>();
     private boolean realTimeSilence;
     private final Map<String, String> channelVariables = new LinkedHashMap<>();
+    private final java.util.Set<String> missingSounds = new java.util.HashSet<>();
 
     private CallScript(String callerNumber) {
         this.callerNumber = Objects.requireNonNull(callerNumber, "callerNumber");
@@ -80,6 +81,19 @@ public final class CallScript {
     public CallScript speakThenHangUp(byte[] pcm, boolean realTime, int afterMs) {
         inputs.add(new CallerInput.Audio(pcm, realTime, (char) 0, 0, afterMs));
         return this;
+    }
+
+    /**
+     * This Asterisk has no such sound file: STREAM FILE and GET DATA of it answer {@code result=-1}
+     * with the channel still up, as a real Asterisk does.
+     */
+    public CallScript withoutSound(String soundFile) {
+        missingSounds.add(soundFile);
+        return this;
+    }
+
+    public boolean hasSound(String soundFile) {
+        return !missingSounds.contains(soundFile);
     }
 
     /** Silence over AudioSocket in real time (20 ms a frame) instead of as fast as the IVR takes it. */

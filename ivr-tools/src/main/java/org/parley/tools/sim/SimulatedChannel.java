@@ -95,9 +95,15 @@ final class SimulatedChannel {
                 ending = CallResult.Ending.HUNG_UP_BY_IVR;
                 return List.of("200 result=1", "HANGUP");
             case "STREAM FILE":
+                if (!script.hasSound(args.get(0))) {
+                    return List.of("200 result=-1 endpos=0"); // Asterisk: no such file; the channel stays up
+                }
                 played.add(args.get(0));
                 return List.of("200 result=0 endpos=8000");
             case "GET DATA":
+                if (!script.hasSound(args.get(0))) {
+                    return List.of("200 result=-1");
+                }
                 played.add(args.get(0));
                 return getData(args.size() > 2 ? Integer.parseInt(args.get(2)) : 1024);
             case "GET VARIABLE":
