@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates Parley's prompt audio from the catalogue (src/main/asterisk/sounds/prompts.csv: id,language,text)
-# with Debian's flite (voice slt) and sox: sounds/<language>/parley/<id>.sln (8 kHz) and .sln16 (16 kHz),
+# with Debian's flite (English, voice slt), espeak-ng (Spanish, French) and sox: sounds/<language>/parley/<id>.sln (8 kHz) and .sln16 (16 kHz),
 # signed 16-bit mono raw, as Asterisk's format_sln reads them; Asterisk picks the rate that fits the call.
 # The output is committed, so neither the build nor Asterisk needs a TTS. A recording an analyst drops in
 # (same name, either rate) replaces the generated prompt; this script then leaves it alone unless --force.
@@ -13,9 +13,9 @@ catalogue="$sounds/prompts.csv"
 force=no
 if [ "${1:-}" = "--force" ]; then force=yes; shift; fi
 only=" $* "
-if ! command -v flite >/dev/null || ! command -v sox >/dev/null; then
+if ! command -v flite >/dev/null || ! command -v sox >/dev/null || ! command -v espeak-ng >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo -n"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends flite sox >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends flite espeak-ng sox >/dev/null
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
@@ -34,6 +34,7 @@ tail -n +2 "$catalogue" | while IFS= read -r line; do
   fi
   case "$lang" in
     en) flite -voice slt -t "$text" -o "$tmp/raw.wav" ;;
+    es|fr) espeak-ng -v "$lang" -s 150 -w "$tmp/raw.wav" "$text" ;;
     *) echo "make-prompts: no offline voice for language '$lang' (prompt $id); record $out/$id.sln by hand" >&2; continue ;;
   esac
   # 0.1 s of silence before, 0.2 s after; -0.5 dB peak so G.711 never clips.
