@@ -42,6 +42,14 @@ final class RealAsterisk implements AutoCloseable {
     /** Why the Asterisk could not be had, when it could not; null when it runs. */
     static String unavailable;
 
+    /** Says on stderr, so nobody can miss it, that {@code test} is skipped and why; then skips it. */
+    static void skipLoudlyUnless(boolean available, String test, String why) {
+        if (!available) {
+            System.err.printf("%n%s%n* SKIPPED %s: %s%n%s%n%s%n%n", "*".repeat(72), test, "this machine cannot run it.", "*".repeat(72), why);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(available, () -> test + " skipped: " + why);
+    }
+
     /** Its config, run and log directory. */
     static Path home(boolean sip) {
         return Path.of(System.getProperty("it.asterisk.home") + (sip ? "-pjsip" : ""));

@@ -21,8 +21,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,19 +53,18 @@ class RealAsteriskIT {
     static void startAsterisk() throws Exception {
         asterisk = RealAsterisk.start();
         if (asterisk == null) {
-            System.err.println("""
-
-                    ************************************************************************
-                    * SKIPPED RealAsteriskIT: no real Asterisk on this machine.             *
-                    ************************************************************************
-                    """ + RealAsterisk.unavailable + "\n");
+            return; // each test is then skipped, loudly (requireAsterisk)
         }
-        Assumptions.assumeTrue(asterisk != null, () -> "no real Asterisk: " + RealAsterisk.unavailable);
         // Parley logs in to this Asterisk's manager interface (its back-off is 1 s here); what it logged while
         // the port was closed, or asterisk-java about its old link, is not about these calls.
         await().atMost(WAIT).until(() -> get("/api/health").body().asJsonObject().getJsonObject("components").getJsonObject("ami")
                 .getBoolean("up"));
         serverLogStart = Files.size(ParleyServer.SERVER_LOG);
+    }
+
+    @BeforeEach
+    void requireAsterisk() {
+        RealAsterisk.skipLoudlyUnless(asterisk != null, "RealAsteriskIT (calls through a real Asterisk)", RealAsterisk.unavailable);
     }
 
     @AfterAll

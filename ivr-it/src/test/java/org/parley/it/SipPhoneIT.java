@@ -19,8 +19,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.nlp.audio.Wav;
@@ -39,6 +39,7 @@ class SipPhoneIT {
     private static final Path AUDIO = Path.of(System.getProperty("it.audio.dir"), "narrowband").toAbsolutePath();
 
     private static RealAsterisk asterisk;
+    private static String unavailable;
 
     @Deployment(testable = false)
     static EnterpriseArchive parley() {
@@ -52,15 +53,12 @@ class SipPhoneIT {
             asterisk = RealAsterisk.start(true);
             missing = asterisk == null ? RealAsterisk.unavailable : null;
         }
-        if (missing != null) {
-            System.err.println("""
+        unavailable = missing;
+    }
 
-                    ************************************************************************
-                    * SKIPPED SipPhoneIT: no SIP phone test on this machine.                *
-                    ************************************************************************
-                    """ + missing + "\n");
-        }
-        Assumptions.assumeTrue(missing == null, "no SIP phone test: " + missing);
+    @BeforeEach
+    void requirePhoneAndAsterisk() {
+        RealAsterisk.skipLoudlyUnless(unavailable == null, "SipPhoneIT (a baresip phone calling over SIP)", unavailable);
     }
 
     @AfterAll
