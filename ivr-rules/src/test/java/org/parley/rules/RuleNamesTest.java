@@ -96,6 +96,12 @@ class RuleNamesTest {
     }
 
     @Test
+    void aUnicodeEscapeOutsideQuotesDoesNotGetARuleSetPublished() {
+        // \\u0068angup would be hangup to a Java compiler that reads escapes first; either check refuses it
+        assertThat(problems(rule("    $d.\\u0068angup( \"nope\" );"))).isNotEmpty().allSatisfy(p -> assertThat(p.path()).isEqualTo("vip.drl"));
+    }
+
+    @Test
     void aBoundVariableIsAllowedBecauseItsValueComesFromACheckedFact() {
         String drl = """
                 package org.parley.rules.routing;

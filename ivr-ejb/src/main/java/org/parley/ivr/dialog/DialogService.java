@@ -161,7 +161,7 @@ public class DialogService {
                     } else {
                         noMatches++;
                     }
-                    prompt = names.vocabulary().knowsPrompt(last.getPrompt()) ? last.getPrompt() : "clarify";
+                    prompt = names.knowsPrompt(last.getPrompt()) ? last.getPrompt() : "clarify";
                     continue;
                 }
                 if (!last.isDecided() || last.getAction() == Action.CLARIFY) {
@@ -309,13 +309,12 @@ public class DialogService {
 
     private CallStatus act(CallChannel channel, Decision decision) {
         // Validation refused rules that name what does not exist; a name that came from a fact is checked here.
-        Vocabulary known = names.vocabulary();
-        if (!decision.getPrompt().isEmpty() && !known.knowsPrompt(decision.getPrompt())) {
+        if (!decision.getPrompt().isEmpty() && !names.knowsPrompt(decision.getPrompt())) {
             LOG.log(Level.WARNING, "call {0}: the rules chose prompt \"{1}\", which the prompt catalogue does not have; playing none",
                     channel.info().uniqueId(), decision.getPrompt());
             decision = withPrompt(decision, "");
         }
-        if ((decision.getAction() == Action.TRANSFER || decision.getAction() == Action.CALLBACK) && !known.knowsQueue(decision.getQueue())) {
+        if ((decision.getAction() == Action.TRANSFER || decision.getAction() == Action.CALLBACK) && !names.knowsQueue(decision.getQueue())) {
             LOG.log(Level.WARNING, "call {0}: the rules chose queue \"{1}\", which Asterisk does not define; sending the call to {2}",
                     channel.info().uniqueId(), decision.getQueue(), fallbackQueue);
             decision.setQueue(fallbackQueue);

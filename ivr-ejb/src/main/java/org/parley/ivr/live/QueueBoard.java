@@ -97,6 +97,11 @@ public class QueueBoard {
         stats(queue).members.remove(member);
     }
 
+    /** Whether Asterisk has told us about this queue. */
+    public boolean knows(String queue) {
+        return queue != null && queues.containsKey(queue);
+    }
+
     /** Every queue Asterisk has told us about, as the rules see it. */
     public Map<String, Situation.Queue> snapshot() {
         Map<String, Situation.Queue> out = new TreeMap<>();

@@ -34,9 +34,19 @@ public class AsteriskNames {
 
     private volatile Vocabulary configured;
 
-    /** What exists now. */
+    /** What exists now (for validating a whole rule set). */
     public Vocabulary vocabulary() {
         return configured().withQueues(queues.snapshot().keySet());
+    }
+
+    /** Whether the catalogue has this prompt; cheap enough for every turn of a call. */
+    public boolean knowsPrompt(String id) {
+        return configured().knowsPrompt(id);
+    }
+
+    /** Whether queues.conf defines this queue or Asterisk reported it; cheap enough for every turn of a call. */
+    public boolean knowsQueue(String name) {
+        return configured().knowsQueue(name) || queues.knows(name);
     }
 
     private Vocabulary configured() {

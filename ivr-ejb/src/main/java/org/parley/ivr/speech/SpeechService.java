@@ -132,10 +132,19 @@ public class SpeechService {
      * as {@code Recognition.confidence}.
      */
     public double calibrated(Transcript transcript) {
-        ConfidenceCalibration c = calibration.filter(v -> !v.isBlank()).map(ConfidenceCalibration::parse)
-                .orElseGet(() -> ConfidenceCalibration.forEngine(engineName()));
+        ConfidenceCalibration c = configuredCalibration;
+        if (c == null) {
+            c = calibration.filter(v -> !v.isBlank()).map(ConfidenceCalibration::parse).orElse(null);
+            if (c == null) {
+                // the engine's own default; decided once the engine is known (auto may fall back to Sphinx4)
+                return ConfidenceCalibration.forEngine(engineName()).apply(transcript.confidence());
+            }
+            configuredCalibration = c;
+        }
         return c.apply(transcript.confidence());
     }
+
+    private volatile ConfidenceCalibration configuredCalibration;
 
     private String engineName() {
         CompletableFuture<SpeechRecognizer> r = recognizer;

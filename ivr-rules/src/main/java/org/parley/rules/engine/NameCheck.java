@@ -122,8 +122,34 @@ final class NameCheck {
 
     private static void checkConsequence(RuleSource source, RuleDescr rule, String code, int firstLine, Vocabulary vocabulary,
                                          List<RuleProblem> problems) {
-        List<? extends Token> tokens = new JavaLexer(CharStreams.fromString(code)).getAllTokens().stream()
-                .filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL).toList();
+        JavaLexer lexer = new JavaLexer(CharStreams.fromString(code));
+        List<String> unreadable = new ArrayList<>();
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(new org.antlr.v4.runtime.BaseErrorListener() {
+            @Override
+            public void syntaxError(org.antlr.v4.runtime.Recognizer<?, ?> recognizer, Object symbol, int line, int column, String message,
+                                    org.antlr.v4.runtime.RecognitionException e) {
+                unreadable.add(line + ":" + message);
+            }
+        });
+        List<? extends Token> all = lexer.getAllTokens();
+        // Java (and Drools' compiler) turns unicode escapes (backslash, u, four hex digits) into characters before it reads the code, so an escape
+        // outside a string could spell a call this lexer does not see: only literals may hold a backslash.
+        for (Token t : all) {
+            int type = t.getType();
+            if (type != JavaLexer.STRING_LITERAL && type != JavaLexer.TEXT_BLOCK && type != JavaLexer.CHAR_LITERAL
+                    && type != JavaLexer.COMMENT && type != JavaLexer.LINE_COMMENT && t.getText().indexOf('\\') >= 0) {
+                unreadable.add(t.getLine() + ":\\ outside a string");
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            int line = firstLine + Integer.parseInt(unreadable.get(0).substring(0, unreadable.get(0).indexOf(':'))) - 1;
+            problems.add(problem(source, line, "rule '" + rule.getName() + "': its consequence has a backslash or a character outside"
+                    + " a string (" + unreadable.get(0).substring(unreadable.get(0).indexOf(':') + 1) + "); unicode escapes such as"
+                    + " \\u0068 are allowed only inside quotes, where they cannot change what the rule calls"));
+            return;
+        }
+        List<? extends Token> tokens = all.stream().filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL).toList();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token name = tokens.get(i);
             if (name.getType() != JavaLexer.IDENTIFIER || tokens.get(i + 1).getType() != JavaLexer.LPAREN) {
