@@ -50,7 +50,7 @@ class CrmIT {
                 .anySatisfy(f -> assertThat(f).startsWith("CustomerProfile{customerId=C-100, name=Ana Lopez, tier=VIP, language=es"));
         assertThat(decision.getJsonArray("firedRules").getValuesAs(JsonString::getString))
                 .contains("VIP customers go to the front of the queue",
-                        "A caller who speaks another language goes to that language's desk while it is open");
+                        "A customer whose profile names another language goes to that language's desk while it is open");
 
         // a case opened in the CRM shows in the caller's context at once; the routed call is there too
         assertThat(put("/api/crm/cases/K-1", "{\"customerId\":\"C-100\",\"subject\":\"card not arrived\",\"status\":\"open\"}").status())

@@ -37,7 +37,7 @@ class RuleCompilationTest {
                     RuleProblem first = e.problems().get(0);
                     assertThat(first.path()).isEqualTo("vip.drl");
                     assertThat(first.line()).isEqualTo(7);
-                    assertThat(first.column()).isEqualTo(4);
+                    assertThat(first.column()).isEqualTo(13);
                     assertThat(first.message()).startsWith("Caller has no field 'tierr'")
                             .contains("Caller's fields: hoursSinceLastCall, lastQueue, number, withheld");
                     assertThat(e.getMessage()).contains("rule set draft-1 does not compile", "vip.drl line 7");
@@ -82,10 +82,8 @@ class RuleCompilationTest {
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.line() + ":" + p.column() + " " + p.message().substring(0, 30))
                         .containsExactlyInAnyOrder(
-                                "3:8 import java.io.File is not all",
-                                "10:5 java.nio.file.Files.delete is ",
-                                "9:5 'System.' is not allowed in ru",
-                                "10:19 'Files.' is not allowed in rul"));
+                                "3:8 java.io.File is not available ",
+                                "10:5 java.nio.file.Files is not ava"));
     }
 
     @Test

@@ -72,7 +72,7 @@ public class CallRepository {
         Decision d = r.decision();
         turn.setDecision(new DecisionRecord(turn, d.getAction() == null ? "NONE" : d.getAction().name(), d.getRoute(),
                 d.getQueue(), d.getPriority(), d.getPrompt(), r.ruleSetVersion(), r.firedRules(), r.facts(),
-                data.situation() == null ? null : data.situation().toYaml(), r.nanos() / 1_000));
+                data.situation() == null ? null : data.situation().toYaml(), r.nanos() / 1_000, r.failure()));
         call.addTurn(turn);
         if (d.isDecided() && d.getAction() != org.parley.rules.fact.Action.CLARIFY) {
             JsonArrayBuilder fired = Json.createArrayBuilder();

@@ -45,14 +45,15 @@ public final class CallView {
         }
     }
 
-    /** One decision with its audit. */
+    /** One decision with its audit; {@code failure} says why the rules did not finish (the call then took the fallback). */
     public record DecisionView(String action, String route, String queue, int priority, String prompt,
                                String ruleSetVersion, List<String> firedRules, List<String> facts, String situation,
-                               long decisionMicros) {
+                               long decisionMicros, String failure) {
 
         static DecisionView of(DecisionRecord d) {
             return d == null ? null : new DecisionView(d.getAction(), d.getRoute(), d.getQueue(), d.getPriority(),
-                    d.getPrompt(), d.getRuleSetVersion(), d.getFiredRules(), d.getFacts(), d.getSituation(), d.getDecisionMicros());
+                    d.getPrompt(), d.getRuleSetVersion(), d.getFiredRules(), d.getFacts(), d.getSituation(), d.getDecisionMicros(),
+                    d.getFailure());
         }
     }
 }

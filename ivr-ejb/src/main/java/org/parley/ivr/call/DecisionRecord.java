@@ -61,11 +61,16 @@ public class DecisionRecord {
 
     private long decisionMicros;
 
+    /** Why the rules did not finish this turn (fire limit, deadline, a rule that threw); null when they did. */
+    @Column(length = 1000)
+    private String failure;
+
     protected DecisionRecord() {
     }
 
     DecisionRecord(Turn turn, String action, String route, String queue, int priority, String prompt,
-                   String ruleSetVersion, List<String> firedRules, List<String> facts, String situation, long decisionMicros) {
+                   String ruleSetVersion, List<String> firedRules, List<String> facts, String situation, long decisionMicros,
+                   String failure) {
         this.turn = turn;
         this.action = action;
         this.route = route;
@@ -77,6 +82,11 @@ public class DecisionRecord {
         this.facts = String.join("\n", facts);
         this.situation = situation;
         this.decisionMicros = decisionMicros;
+        this.failure = failure == null || failure.length() <= 1000 ? failure : failure.substring(0, 997) + "...";
+    }
+
+    public String getFailure() {
+        return failure;
     }
 
     public Long getId() {

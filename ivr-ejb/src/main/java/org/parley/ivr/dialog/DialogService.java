@@ -151,6 +151,10 @@ public class DialogService {
                 Situation situation = situation(info, context, callStarted, turn, clarifications, noInputs, noMatches, heard.utterance(),
                         understood, moods, heardConfidence);
                 DecisionResult result = rules.decide(situation);
+                if (!result.completed()) {
+                    LOG.log(Level.ERROR, "call {0} turn {1}: {2}; the call goes to the fallback queue {3}", info.uniqueId(), turn,
+                            result.failure(), fallbackQueue);
+                }
                 last = result.decision();
                 calls.recordTurn(callId, new TurnData(turn, heard.utterance(), understood, situation, result,
                         (System.nanoTime() - started) / 1_000, heard.recognition()));
@@ -164,7 +168,7 @@ public class DialogService {
                     prompt = names.knowsPrompt(last.getPrompt()) ? last.getPrompt() : "clarify";
                     continue;
                 }
-                if (!last.isDecided() || last.getAction() == Action.CLARIFY) {
+                if (!result.completed() || !last.isDecided() || last.getAction() == Action.CLARIFY) {
                     // A safety net, not policy: the rules decided nothing, or never stopped asking.
                     LOG.log(Level.WARNING, "call {0}: rule set {1} did not route after {2} turn(s); sending the call to the fallback queue {3}",
                             info.uniqueId(), result.ruleSetVersion(), turn, fallbackQueue);

@@ -93,11 +93,8 @@ public class RulePublisher {
         }
         long start = System.nanoTime();
         RuleSetVersion version = versions.publish(author, comment, stored);
-        try {
-            decisions.swap(DecisionService.compile(version));
-        } catch (RuleCompilationException e) {
-            throw new IllegalStateException("version " + version.getLabel() + " compiled as a draft but not when stored", e);
-        }
+        // The stored files are the draft's (plus the serving scenarios): what was compiled and tested is what serves.
+        decisions.swap(check.compiled().as(version.getLabel()));
         LOG.log(Level.INFO, "{0} published {1} ({2}); serving after {3} ms", author, version.getLabel(), comment,
                 (System.nanoTime() - start) / 1_000_000);
         return new PublishOutcome(version, check);

@@ -26,13 +26,32 @@ final class FieldHints {
         if (!m.find()) {
             return message;
         }
-        String type = m.group(1);
-        String field = m.group(2);
+        String hint = hint(m.group(1), m.group(2), classLoader);
+        return hint == null ? message : hint;
+    }
+
+    /**
+     * "Caller has no field 'tierr'; did you mean ..." for a pattern on {@code type} (as written in the rule,
+     * resolved through the package's imports), or null when the type cannot be found or has that field.
+     */
+    static String explainField(String type, String field, org.drools.drl.ast.descr.PackageDescr pkg, ClassLoader classLoader) {
+        String qualified = type;
+        if (!type.contains(".")) {
+            qualified = pkg.getImports().stream().map(i -> i.getTarget())
+                    .filter(t -> t.endsWith("." + type)).findFirst().orElse(pkg.getName() + "." + type);
+        }
+        return hint(qualified, field, classLoader);
+    }
+
+    private static String hint(String type, String field, ClassLoader classLoader) {
         List<String> fields;
         try {
             fields = properties(Class.forName(type, false, classLoader));
         } catch (ClassNotFoundException | LinkageError e) {
-            return message;
+            return null;
+        }
+        if (fields.contains(field)) {
+            return null;
         }
         String simple = type.substring(type.lastIndexOf('.') + 1);
         StringBuilder out = new StringBuilder(simple).append(" has no field '").append(field).append("'");

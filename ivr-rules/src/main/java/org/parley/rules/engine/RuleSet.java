@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.drools.compiler.kie.builder.impl.DrlProject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -18,7 +22,9 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.parley.rules.fact.Decision;
 
 /**
@@ -36,7 +42,23 @@ public final class RuleSet {
     /** Sessions are reset and reused rather than built per decision: with large rule sets building one dominates. */
     private final KieSessionsPool sessions;
 
+    /** Default limits per decision: generous for a turn's few dozen facts, small enough to stop a loop at once. */
+    public static final int DEFAULT_MAX_FIRINGS = 1_000;
+    public static final long DEFAULT_DEADLINE_MILLIS = 100;
+
+    private final int maxFirings;
+    private final long deadlineNanos;
+
     private RuleSet(String version, KieBase kieBase) {
+        this(version, kieBase, DEFAULT_MAX_FIRINGS, DEFAULT_DEADLINE_MILLIS * 1_000_000);
+    }
+
+    private RuleSet(String version, KieBase kieBase, int maxFirings, long deadlineNanos) {
+        if (maxFirings < 1 || deadlineNanos < 1) {
+            throw new IllegalArgumentException("a decision needs at least one firing and a positive deadline");
+        }
+        this.maxFirings = maxFirings;
+        this.deadlineNanos = deadlineNanos;
         this.version = version;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
@@ -68,13 +90,13 @@ public final class RuleSet {
         if (sources.isEmpty()) {
             throw new RuleCompilationException(version, List.of(new RuleProblem("(none)", 0, 0, "no rule files given")));
         }
-        List<RuleProblem> breaches = new ArrayList<>();
-        for (RuleSource source : sources) {
-            breaches.addAll(RuleGuard.check(source));
+        Map<String, RuleSandbox.Place> places = new HashMap<>();
+        List<RuleProblem> refused = RuleSandbox.checkParsed(List.copyOf(sources), places);
+        if (!refused.isEmpty()) {
+            throw new RuleCompilationException(version, refused);
         }
-        if (!breaches.isEmpty()) {
-            throw new RuleCompilationException(version, breaches);
-        }
+        // The compiler and the generated classes see only what rules may use (the sandbox's second wall).
+        ClassLoader sandbox = new RuleClassLoader(classLoader);
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("org.parley.rules", "routing", version);
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -84,25 +106,59 @@ public final class RuleSet {
         }
         KieBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs, classLoader).buildAll(DrlProject.class);
+            builder = ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException e) {
             // Decision tables that cannot be read at all fail the build with an exception, not a message.
             throw new RuleCompilationException(version, List.of(unreadable(e, sources)));
         }
-        List<RuleProblem> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(m -> problem(m, classLoader, sources))
-                .toList();
+        List<RuleProblem> errors = new CompileErrors(List.copyOf(sources), classLoader)
+                .explain(builder.getResults().getMessages(Message.Level.ERROR), m -> problem(m, classLoader, sources));
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(version, errors);
+        }
+        Map<String, byte[]> classes = classFiles((InternalKieModule) builder.getKieModule());
+        List<RuleProblem> breaches = RuleSandbox.checkCompiled(classes, places);
+        if (!breaches.isEmpty()) {
+            throw new RuleCompilationException(version, breaches);
         }
         List<RuleProblem> unknownNames = NameCheck.check(List.copyOf(sources), vocabulary);
         if (!unknownNames.isEmpty()) {
             throw new RuleCompilationException(version, unknownNames);
         }
-        KieContainer container = ks.newKieContainer(releaseId, classLoader);
+        KieContainer container = ks.newKieContainer(releaseId, sandbox);
         // The container has what it needs; keep the global KieRepository from collecting every version.
         ks.getRepository().removeKieModule(releaseId);
-        return new RuleSet(version, container.getKieBase());
+        KieBase kieBase = container.getKieBase();
+        preload(container.getClassLoader(), classes.keySet());
+        RuleSet rules = new RuleSet(version, kieBase);
+        rules.warmUp();
+        return rules;
+    }
+
+    /**
+     * Loads every generated class now, so that the first calls a new version decides do not pay for class
+     * loading (and do not run into the decision deadline for it). The classes passed the sandbox's check.
+     */
+    private static void preload(ClassLoader loader, java.util.Set<String> classFiles) {
+        for (String file : classFiles) {
+            String name = file.substring(0, file.length() - ".class".length()).replace('/', '.');
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Not every generated class is defined in this container (the project model is read at build); nothing to warm.
+            }
+        }
+    }
+
+    /** Every class file the executable model generated for the rule set, by path. */
+    private static Map<String, byte[]> classFiles(InternalKieModule module) {
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name, module.getBytes(name));
+            }
+        }
+        return classes;
     }
 
     /** Compiles the default rule set shipped in this module. */
@@ -138,28 +194,105 @@ public final class RuleSet {
     }
 
     /**
-     * Decides one turn. Inserts the facts and an empty {@link Decision}, fires the rules in a
-     * stateless session and reports what fired.
+     * Decides one turn. Inserts the facts and an empty {@link Decision} into a session from the pool and
+     * fires the rules, at most {@link #maxFirings} times and for at most {@link #deadlineNanos}: a rule set
+     * that loops (a rule re-activating itself) is stopped there, and so is one that throws. Either way
+     * the result names what happened ({@link DecisionResult#failure}) and carries an undecided
+     * decision. Each firing is bounded because {@link RuleSandbox} refuses rule code that loops.
      */
     public DecisionResult decide(Collection<?> facts) {
         long start = System.nanoTime();
+        long deadline = start + deadlineNanos;
         Decision decision = new Decision();
         List<String> fired = new ArrayList<>();
-        StatelessKieSession session = sessions.newStatelessKieSession();
-        session.addEventListener(new DefaultAgendaEventListener() {
+        boolean[] late = {false};
+        AgendaEventListener watch = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                if (System.nanoTime() > deadline) {
+                    late[0] = true;
+                    event.getKieRuntime().halt();
+                }
+            }
+
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 fired.add(event.getMatch().getRule().getName());
             }
-        });
-        List<Object> all = new ArrayList<>(facts);
-        all.add(decision);
-        session.execute(all);
+        };
+        String failure = null;
+        KieSession session = sessions.newKieSession();
+        try {
+            session.addEventListener(watch);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            session.insert(decision);
+            int count = session.fireAllRules(maxFirings);
+            if (late[0]) {
+                failure = "rule set " + version + " ran past its " + deadlineNanos / 1_000_000 + " ms deadline after " + count
+                        + " firings (last: " + last(fired) + ")";
+            } else if (count >= maxFirings) {
+                failure = "rule set " + version + " fired " + count + " times without finishing; a rule keeps re-activating itself"
+                        + " (last: " + last(fired) + ")";
+            }
+        } catch (RuntimeException e) {
+            failure = "rule set " + version + ": a rule failed: " + rootMessage(e) + " (last fired: " + last(fired) + ")";
+        } finally {
+            session.removeEventListener(watch);
+            session.dispose();
+        }
         List<String> seen = new ArrayList<>(facts.size());
         for (Object fact : facts) {
             seen.add(String.valueOf(fact));
         }
-        return new DecisionResult(decision, fired, seen, version, System.nanoTime() - start);
+        return new DecisionResult(failure == null ? decision : new Decision(), fired, seen, version, System.nanoTime() - start,
+                failure);
+    }
+
+    /** Typical turns decided once without a deadline, so that the first real call does not pay for the engine's warm-up. */
+    private static final List<String> WARM_UP = List.of("{caller: '5551234', text: 'I lost my card', intent: lost_stolen_card, confidence: 0.9}",
+            "{caller: '', text: 'the thing', intent: out_of_scope, confidence: 0.8, sentiment: -0.9, turn: 2, clarifications: 1}",
+            "{caller: '5551234', digits: '2', language: es, customer: {id: C-1, tier: VIP, language: fr}}");
+
+    private void warmUp() {
+        RuleSet unhurried = withLimits(maxFirings, 60_000);
+        for (String turn : WARM_UP) {
+            try {
+                unhurried.decide(Situation.fromYaml(turn, Situation.SCENARIO_TIME));
+            } catch (RuntimeException e) {
+                return; // a rule set whose facts differ from the shipped model: nothing to warm this way
+            }
+        }
+    }
+
+    /** A copy with other limits per decision (fire count and deadline); the compiled rules are shared. */
+    public RuleSet withLimits(int maxFirings, long deadlineMillis) {
+        return new RuleSet(version, kieBase, maxFirings, deadlineMillis * 1_000_000);
+    }
+
+    /** The same compiled rules under another version label (a draft once it is stored). */
+    public RuleSet as(String versionLabel) {
+        return new RuleSet(versionLabel, kieBase, maxFirings, deadlineNanos);
+    }
+
+    public int maxFirings() {
+        return maxFirings;
+    }
+
+    private static String last(List<String> fired) {
+        if (fired.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", new java.util.LinkedHashSet<>(fired.subList(Math.max(0, fired.size() - 3), fired.size())));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     public String version() {

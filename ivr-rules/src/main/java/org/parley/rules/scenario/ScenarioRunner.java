@@ -24,6 +24,9 @@ public final class ScenarioRunner {
         DecisionResult result = rules.decide(s.given().facts());
         Decision d = result.decision();
         List<String> failures = new ArrayList<>();
+        if (!result.completed()) {
+            failures.add(result.failure());
+        }
         String action = d.getAction() == null ? "NONE" : d.getAction().name();
         check(failures, "action", s.expectedAction(), action);
         check(failures, "route", s.expectedRoute(), d.getRoute());
