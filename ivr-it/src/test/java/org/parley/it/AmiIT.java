@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.parley.it.ParleyServer.call;
 import static org.parley.it.ParleyServer.get;
+import static org.parley.it.ParleyServer.serverLog;
 import static org.parley.it.ParleyServer.recordedCall;
 
 import jakarta.json.JsonObject;
@@ -52,6 +53,12 @@ class AmiIT {
         }
     }
 
+    /** The call unique ids of the callbacks recorded for calls whose unique id starts with {@code prefix}. */
+    private static java.util.List<String> callbacksFor(String prefix) throws Exception {
+        return get("/api/callbacks").body().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("callUniqueId")).filter(id -> id.startsWith(prefix)).toList();
+    }
+
     private static JsonObject decision(String uniqueId) throws Exception {
         return recordedCall(uniqueId).getJsonArray("turns").getJsonObject(0).getJsonObject("decision");
     }
@@ -81,6 +88,19 @@ class AmiIT {
                     .satisfies(o -> assertThat(o).containsEntry("context", "parley-callback").containsEntry("exten", "s"));
             await().atMost(WAIT).until(() -> get("/api/callbacks").body().asJsonArray().getValuesAs(JsonObject.class).stream()
                     .anyMatch(c -> c.getString("callUniqueId").equals("1800000400.1") && c.getString("status").equals("PLACED")));
+
+            // the caller ID can be spoofed: a premium-rate number is never called back, nor one number more than 3 times a day
+            assertThat(call(CallScript.from("+19005551234").uniqueId("1800000400.9").say("I need to activate my new card")).route())
+                    .isEqualTo("callback");
+            for (int i = 1; i <= 4; i++) {
+                assertThat(call(CallScript.from("5558003").uniqueId("1800000401." + i).say("I need to activate my new card")).route())
+                        .isEqualTo("callback");
+            }
+            await().atMost(WAIT).until(() -> callbacksFor("1800000401.").size() == 3);
+            assertThat(callbacksFor("1800000401.")).doesNotContain("1800000401.4");
+            assertThat(callbacksFor("1800000400.9")).isEmpty();
+            assertThat(serverLog()).contains("call 1800000400.9: no callback to +19005551234: the number matches parley.callback.refused-numbers",
+                    "call 1800000401.4: no callback to 5558003: 3 callbacks to this number in the last 24 hours");
 
             // live channels follow the call through Newchannel, Newstate, DialEnd, BridgeEnter and Hangup
             ami.emit("Newchannel", Map.of("Channel", "PJSIP/trunk-00000001", "ChannelState", "4", "ChannelStateDesc", "Ring",

@@ -49,7 +49,17 @@ public final class AudioSocketServer implements AutoCloseable {
     static final int FRAME_REST_MS = 2_000;
 
     /** Where the server listens and how it endpoints. */
-    public record Settings(String bindAddress, int port, Endpointer.Settings endpointing) {
+    /**
+     * Where to listen, how to endpoint, which hosts may connect (the Asterisk servers) and how many
+     * streams may be open at once; a connection beyond that is closed at once (Asterisk's AudioSocket
+     * then fails and the dialog offers the keypad), so a flood cannot take a thread each.
+     */
+    public record Settings(String bindAddress, int port, Endpointer.Settings endpointing,
+                           java.util.function.Predicate<InetAddress> allowedPeers, int maxConnections) {
+
+        public Settings(String bindAddress, int port, Endpointer.Settings endpointing) {
+            this(bindAddress, port, endpointing, org.parley.camel.net.AllowedPeers.parse("127.0.0.1,::1"), 512);
+        }
     }
 
     /** How an ask ended. */
@@ -131,10 +141,36 @@ public final class AudioSocketServer implements AutoCloseable {
     }
 
     private void accept() {
+        java.util.concurrent.Semaphore open = new java.util.concurrent.Semaphore(settings.maxConnections());
         while (running) {
             try {
                 Socket socket = server.accept();
-                Thread t = threads.newThread(() -> serve(socket));
+                if (!settings.allowedPeers().test(socket.getInetAddress())) {
+                    LOG.log(Level.WARNING, "AudioSocket connection from {0} refused: not one of the Asterisk hosts in"
+                            + " parley.asterisk.allowed-hosts", socket.getInetAddress().getHostAddress());
+                    socket.close();
+                    continue;
+                }
+                if (!open.tryAcquire()) {
+                    LOG.log(Level.WARNING, "AudioSocket connection from {0} refused: {1} streams are open already"
+                            + " (parley.audiosocket.max-connections)", socket.getInetAddress().getHostAddress(), settings.maxConnections());
+                    socket.close();
+                    continue;
+                }
+                Thread t;
+                try {
+                    t = threads.newThread(() -> {
+                        try {
+                            serve(socket);
+                        } finally {
+                            open.release();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    open.release();
+                    socket.close();
+                    throw e;
+                }
                 t.setName("audiosocket-" + socket.getPort());
                 t.start();
             } catch (IOException e) {

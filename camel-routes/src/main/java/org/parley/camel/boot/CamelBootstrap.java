@@ -59,7 +59,7 @@ public class CamelBootstrap {
     int agiPort;
 
     @Inject
-    @ConfigProperty(name = "parley.agi.bind-address", defaultValue = "0.0.0.0")
+    @ConfigProperty(name = "parley.agi.bind-address", defaultValue = "127.0.0.1")
     String agiBindAddress;
 
     @Inject
@@ -75,8 +75,17 @@ public class CamelBootstrap {
     int agiMaxSessions;
 
     @Inject
-    @ConfigProperty(name = "parley.agi.read-timeout-seconds", defaultValue = "600")
+    @ConfigProperty(name = "parley.agi.read-timeout-seconds", defaultValue = "60")
     int agiReadTimeoutSeconds;
+
+    /** The Asterisk servers: the only hosts whose FastAGI and AudioSocket connections are served. */
+    @Inject
+    @ConfigProperty(name = "parley.asterisk.allowed-hosts", defaultValue = "127.0.0.1,::1")
+    String asteriskHosts;
+
+    @Inject
+    @ConfigProperty(name = "parley.audiosocket.max-connections", defaultValue = "512")
+    int audioSocketMaxConnections;
 
     /** Where a CRM drops customer CSV files (default: the server's data dir, parley/crm-import). */
     @Inject
@@ -157,7 +166,7 @@ public class CamelBootstrap {
     org.parley.ivr.speech.SpeechService speech;
 
     @Inject
-    @ConfigProperty(name = "parley.audiosocket.bind-address", defaultValue = "0.0.0.0")
+    @ConfigProperty(name = "parley.audiosocket.bind-address", defaultValue = "127.0.0.1")
     String audioSocketBindAddress;
 
     @Inject
@@ -215,8 +224,24 @@ public class CamelBootstrap {
 
     private org.parley.camel.audiosocket.AudioSocketServer audioSocket;
 
+    private org.parley.camel.net.AllowedPeers allowedPeers;
+
+    private org.parley.camel.net.AllowedPeers allowedPeers() {
+        if (allowedPeers == null) {
+            allowedPeers = org.parley.camel.net.AllowedPeers.parse(asteriskHosts);
+        }
+        return allowedPeers;
+    }
+
     @PostConstruct
     void start() {
+        // An ask (EXEC AudioSocket, RECORD FILE, GET DATA) is one AGI command: the reply waits for the prompt, the
+        // caller's time to answer and the longest utterance. A shorter read timeout would cut live calls.
+        int longestAskSeconds = (noInputMillis + maxUtteranceMillis) / 1000 + 15;
+        if (agiReadTimeoutSeconds < longestAskSeconds) {
+            LOG.log(Level.WARNING, "parley.agi.read-timeout-seconds={0} is shorter than the longest ask (about {1} s: a prompt, the input"
+                    + " timeout and the longest utterance); raise it or calls will be cut", agiReadTimeoutSeconds, longestAskSeconds);
+        }
         // Rules and language model first: the first caller must not wait for them.
         dialog.prepare();
         FastAgiSettings agi = new FastAgiSettings(agiScript, agiBindAddress, agiPort, agiIdleThreads, agiMaxSessions, agiReadTimeoutSeconds);
@@ -227,6 +252,7 @@ public class CamelBootstrap {
         camel.getShutdownStrategy().setTimeout(10);
         FastAgiComponent fastagi = new FastAgiComponent();
         fastagi.setThreadFactory(threadFactory);
+        fastagi.setAllowedPeers(allowedPeers());
         camel.addComponent("fastagi", fastagi);
         try {
             camel.addRoutes(new DialogRoutes(dialog, agi, speechTransport()));
@@ -327,7 +353,8 @@ public class CamelBootstrap {
             case "audiosocket" -> {
                 kind = org.parley.camel.dialog.SpeechTransport.Kind.AUDIOSOCKET;
                 audioSocket = new org.parley.camel.audiosocket.AudioSocketServer(new org.parley.camel.audiosocket.AudioSocketServer.Settings(
-                        audioSocketBindAddress, audioSocketPort, endpointing), threadFactory, speech::start);
+                        audioSocketBindAddress, audioSocketPort, endpointing, allowedPeers(), audioSocketMaxConnections), threadFactory,
+                        speech::start);
                 audioSocket.start();
                 health.report("audiosocket", ComponentStatus.optional(true, "listening on " + audioSocketBindAddress + ":" + audioSocket.port()
                         + " (" + audioSocketSampleRate + " Hz)"));

@@ -14,6 +14,7 @@ import org.apache.camel.support.DefaultComponent;
 public class FastAgiComponent extends DefaultComponent {
 
     private ThreadFactory threadFactory = Executors.defaultThreadFactory();
+    private java.util.function.Predicate<java.net.InetAddress> allowedPeers = org.parley.camel.net.AllowedPeers.parse("127.0.0.1,::1");
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -27,6 +28,15 @@ public class FastAgiComponent extends DefaultComponent {
 
     public ThreadFactory getThreadFactory() {
         return threadFactory;
+    }
+
+    public java.util.function.Predicate<java.net.InetAddress> getAllowedPeers() {
+        return allowedPeers;
+    }
+
+    /** The hosts whose FastAGI connections are served (the Asterisk servers); others are closed at once. */
+    public void setAllowedPeers(java.util.function.Predicate<java.net.InetAddress> allowedPeers) {
+        this.allowedPeers = allowedPeers;
     }
 
     /** The factory for AGI session threads and the acceptor thread. */

@@ -37,7 +37,8 @@ public class FastAgiConsumer extends DefaultConsumer {
         FastAgiEndpoint e = getEndpoint();
         server = new ManagedAgiServer(mapping(), e.getComponent().getThreadFactory(), e.getIdleThreads(), e.getMaxSessions());
         try {
-            server.bind(InetAddress.getByName(e.getBindAddress()), e.getPort(), e.getReadTimeoutSeconds() * 1000);
+            server.bind(InetAddress.getByName(e.getBindAddress()), e.getPort(), e.getReadTimeoutSeconds() * 1000,
+                    e.getComponent().getAllowedPeers(), new GuardedServerSocket.Limits(e.getMaxLineBytes(), e.getMaxEnvironmentLines()));
         } catch (IOException bindFailure) {
             throw new IOException("FastAGI cannot listen on " + e.getBindAddress() + ":" + e.getPort() + " (" + bindFailure.getMessage()
                     + "); is another Parley or AGI server running? Set parley.agi.port to a free port.", bindFailure);
@@ -45,8 +46,8 @@ public class FastAgiConsumer extends DefaultConsumer {
         Thread acceptor = e.getComponent().getThreadFactory().newThread(this::accept);
         acceptor.setName("fastagi-accept-" + e.getPort());
         acceptor.start();
-        LOG.log(Level.INFO, "FastAGI listening on {0}:{1,number,#} for agi://<host>:{1,number,#}/{2} (up to {3} concurrent calls)",
-                e.getBindAddress(), e.getPort(), e.getScript(), e.getMaxSessions());
+        LOG.log(Level.INFO, "FastAGI listening on {0}:{1,number,#} for agi://<host>:{1,number,#}/{2} (up to {3} concurrent calls,"
+                + " from {4})", e.getBindAddress(), e.getPort(), e.getScript(), e.getMaxSessions(), e.getComponent().getAllowedPeers());
     }
 
     private void accept() {

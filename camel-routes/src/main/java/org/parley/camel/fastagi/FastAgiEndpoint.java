@@ -14,6 +14,8 @@ public class FastAgiEndpoint extends DefaultEndpoint {
     private int idleThreads = 16;
     private int maxSessions = 5000;
     private int readTimeoutSeconds = 600;
+    private int maxLineBytes = 8192;
+    private int maxEnvironmentLines = 256;
 
     FastAgiEndpoint(String uri, FastAgiComponent component, String script) {
         super(uri, component);
@@ -80,5 +82,23 @@ public class FastAgiEndpoint extends DefaultEndpoint {
     /** How long to wait for Asterisk's reply to one command (a prompt can be long; a dead peer must not hold a thread forever). */
     public void setReadTimeoutSeconds(int readTimeoutSeconds) {
         this.readTimeoutSeconds = readTimeoutSeconds;
+    }
+
+    public int getMaxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /** Longest line a peer may send (Asterisk's environment lines and replies are far shorter). */
+    public void setMaxLineBytes(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    public int getMaxEnvironmentLines() {
+        return maxEnvironmentLines;
+    }
+
+    /** Most agi_* lines a request may carry before its blank line (Asterisk sends about 30). */
+    public void setMaxEnvironmentLines(int maxEnvironmentLines) {
+        this.maxEnvironmentLines = maxEnvironmentLines;
     }
 }

@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.util.ServerSocketFacade;
-import org.asteriskjava.util.internal.ServerSocketFacadeImpl;
 
 /**
  * asterisk-java's FastAGI server with the two things an application server needs: session threads
  * from the given (container-managed) factory, with no cap of 500 sessions, and a listening socket
- * bound when {@link #bind()} is called, so a taken port fails the start instead of a background thread.
+ * bound when {@link #bind()} is called, so a taken port fails the start instead of a background thread, and
+ * guarded ({@link GuardedServerSocket}: Asterisk hosts only, bounded lines and environment).
  */
 final class ManagedAgiServer extends DefaultAgiServer {
 
@@ -33,10 +33,11 @@ final class ManagedAgiServer extends DefaultAgiServer {
     }
 
     /** Binds the listening socket now; {@link #startup()} then accepts on it. */
-    void bind(InetAddress address, int port, int readTimeoutMillis) throws IOException {
+    void bind(InetAddress address, int port, int readTimeoutMillis, java.util.function.Predicate<InetAddress> allowedPeers,
+              GuardedServerSocket.Limits limits) throws IOException {
         setAddress(address);
         setPort(port);
-        ServerSocketFacadeImpl socket = new ServerSocketFacadeImpl(port, BACKLOG, address);
+        GuardedServerSocket socket = new GuardedServerSocket(new java.net.ServerSocket(port, BACKLOG, address), allowedPeers, limits);
         socket.setSocketReadTimeout(readTimeoutMillis);
         boundSocket = socket;
     }

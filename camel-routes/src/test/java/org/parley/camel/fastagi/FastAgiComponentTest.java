@@ -93,6 +93,43 @@ class FastAgiComponentTest {
     }
 
     @Test
+    void anOverlongLineOrAnEndlessEnvironmentIsClosedAndTheNextCallIsServed() throws Exception {
+        assertThat(sendRaw("agi_network: yes\nagi_request: " + "x".repeat(100_000) + "\n\n")).isEmpty();
+        assertThat(sendRaw("agi_network_script: ivr\n" + "agi_arg_1: a\n".repeat(5_000) + "\n")).isEmpty();
+
+        assertThat(call(CallScript.from("5551234")).route()).isEqualTo("test-5551234");
+        assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void aHostThatIsNotAnAsteriskServerIsClosedBeforeItsRequestIsRead() throws Exception {
+        CamelContext guarded = new DefaultCamelContext();
+        FastAgiComponent component = new FastAgiComponent();
+        component.setAllowedPeers(org.parley.camel.net.AllowedPeers.parse("192.0.2.10"));
+        guarded.addComponent("fastagi", component);
+        int otherPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            otherPort = probe.getLocalPort();
+        }
+        guarded.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("fastagi:ivr?bindAddress=127.0.0.1&port=" + otherPort).process(exchange -> handled.add("never"));
+            }
+        });
+        guarded.start();
+        try {
+            CallResult refused = new FastAgiCall("127.0.0.1", otherPort, Duration.ofSeconds(5)).place(CallScript.from("5551234"));
+            assertThat(refused.route()).isNull();
+            assertThat(handled).isEmpty();
+        } catch (IOException closed) {
+            assertThat(handled).isEmpty(); // the simulator saw the connection close: refused, as it should be
+        } finally {
+            guarded.stop();
+        }
+    }
+
+    @Test
     void portInUseFailsTheStartWithAClearMessage() throws Exception {
         CamelContext second = new DefaultCamelContext();
         second.addComponent("fastagi", new FastAgiComponent());

@@ -47,10 +47,14 @@ public class CallbackRequest {
 
     private Instant placedAt;
 
+    /** When the call asked for it (the per-number limit counts these). */
+    private Instant createdAt;
+
     protected CallbackRequest() {
     }
 
     CallbackRequest(String callUniqueId, String number, String queue, int priority, Instant dueAt) {
+        this.createdAt = Instant.now();
         this.callUniqueId = callUniqueId;
         this.number = number;
         this.queue = queue;

@@ -34,10 +34,55 @@ public class Callbacks {
     @ConfigProperty(name = "parley.callback.retry-seconds", defaultValue = "120")
     long retrySeconds;
 
-    /** Records a callback; joins the call record's transaction. */
+    /**
+     * Where callbacks may go. The number is the caller ID, which the caller can spoof: a callback to a
+     * premium or foreign number would cost the operator, and repeated calls would make Parley a dialler.
+     */
+    @Inject
+    @ConfigProperty(name = "parley.callback.allowed-numbers", defaultValue = "\\+?[0-9]{3,15}")
+    String allowedNumbers;
+
+    /** Never called back, whatever the allowed pattern says (default: NANP 900/976, UK 09/087/070, satellite and international networks). */
+    @Inject
+    @ConfigProperty(name = "parley.callback.refused-numbers",
+            defaultValue = "(\\+?1)?(900|976)[0-9]{7}|(\\+44|0)(9|87|70)[0-9]+|\\+?(881|882|883)[0-9]+")
+    String refusedNumbers;
+
+    /** At most this many callbacks to one number in 24 hours. */
+    @Inject
+    @ConfigProperty(name = "parley.callback.max-per-number-per-day", defaultValue = "3")
+    int maxPerNumberPerDay;
+
+    /**
+     * Records a callback, joining the call record's transaction, when the number passes the destination
+     * policy and the per-number limit; otherwise logs why and records nothing.
+     *
+     * @return why the callback was refused, or null when it was recorded
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void request(String callUniqueId, String number, String queue, int priority) {
+    public String request(String callUniqueId, String number, String queue, int priority) {
+        String refusal = refusal(number);
+        if (refusal != null) {
+            LOG.log(Level.WARNING, "call {0}: no callback to {1}: {2}", callUniqueId, number, refusal);
+            return refusal;
+        }
         em.persist(new CallbackRequest(callUniqueId, number, queue, priority, Instant.now().plusSeconds(delaySeconds)));
+        return null;
+    }
+
+    private String refusal(String number) {
+        if (number == null || !number.matches(allowedNumbers)) {
+            return "the number does not match parley.callback.allowed-numbers";
+        }
+        if (number.matches(refusedNumbers)) {
+            return "the number matches parley.callback.refused-numbers (premium or international-network ranges)";
+        }
+        long recent = em.createQuery("select count(c) from CallbackRequest c where c.number = :number and c.createdAt > :since", Long.class)
+                .setParameter("number", number).setParameter("since", Instant.now().minusSeconds(86_400)).getSingleResult();
+        if (recent >= maxPerNumberPerDay) {
+            return recent + " callbacks to this number in the last 24 hours (parley.callback.max-per-number-per-day)";
+        }
+        return null;
     }
 
     @Transactional

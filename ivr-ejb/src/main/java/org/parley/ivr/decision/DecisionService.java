@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,21 @@ public class DecisionService {
 
     private volatile RuleSet current;
 
+    /** Most rule firings in one decision; beyond it the turn is ended undecided (a rule re-activating itself). */
+    @Inject
+    @ConfigProperty(name = "parley.rules.max-firings", defaultValue = "1000")
+    int maxFirings;
+
+    /** Most CPU one decision may use, in milliseconds; beyond it the turn is ended undecided. */
+    @Inject
+    @ConfigProperty(name = "parley.rules.deadline-ms", defaultValue = "100")
+    long deadlineMillis;
+
+    private RuleSet limited(RuleSet rules) {
+        return rules.maxFirings() == maxFirings && rules.deadlineMillis() == deadlineMillis ? rules
+                : rules.withLimits(maxFirings, deadlineMillis);
+    }
+
     /** Compiled versions by number, for replays; a handful at most. */
     private final java.util.Map<Integer, RuleSet> byNumber = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -60,13 +76,13 @@ public class DecisionService {
                     serving.getLabel(), serving.getAuthor());
         }
         try {
-            current = compile(serving);
+            current = limited(compile(serving));
         } catch (RuleCompilationException e) {
             // An upgrade may change the fact model under stored rules: serve the shipped rules, loudly.
             LOG.log(Level.ERROR, "Serving rule-set " + serving.getLabel() + " no longer compiles; serving the shipped rules"
                     + " instead until a fixed version is published:\n" + e.getMessage());
             try {
-                current = RuleSet.defaults(RuleSet.class.getClassLoader());
+                current = limited(RuleSet.defaults(RuleSet.class.getClassLoader()));
             } catch (RuleCompilationException broken) {
                 throw new IllegalStateException("the shipped rule set does not compile; fix ivr-rules and rebuild", broken);
             }
@@ -119,7 +135,7 @@ public class DecisionService {
         }
         RuleSetVersion version = versions.find(number)
                 .orElseThrow(() -> new IllegalArgumentException("there is no rule-set version " + number));
-        RuleSet compiled = compile(version);
+        RuleSet compiled = limited(compile(version));
         if (byNumber.size() >= 8) {
             byNumber.clear();
         }
@@ -134,7 +150,7 @@ public class DecisionService {
 
     /** From now on new calls use {@code rules}; calls in progress finish on the one they hold. */
     public void swap(RuleSet rules) {
-        current = rules;
+        current = limited(rules);
         LOG.log(Level.INFO, "Now serving rule set {0} ({1} rules)", rules.version(), rules.ruleNames().size());
     }
 

@@ -39,14 +39,14 @@ public class AsteriskNames {
         return configured().withQueues(queues.snapshot().keySet());
     }
 
-    /** Whether the catalogue has this prompt; cheap enough for every turn of a call. */
+    /** Whether the catalogue has this prompt (and its name is safe in the dialplan, {@link Vocabulary#SAFE_NAME}); cheap enough for every turn of a call. */
     public boolean knowsPrompt(String id) {
-        return configured().knowsPrompt(id);
+        return Vocabulary.isSafeName(id) && configured().knowsPrompt(id);
     }
 
-    /** Whether queues.conf defines this queue or Asterisk reported it; cheap enough for every turn of a call. */
+    /** Whether queues.conf defines this queue or Asterisk reported it, under a name safe in the dialplan; cheap enough for every turn of a call. */
     public boolean knowsQueue(String name) {
-        return configured().knowsQueue(name) || queues.knows(name);
+        return Vocabulary.isSafeName(name) && (configured().knowsQueue(name) || queues.knows(name));
     }
 
     private Vocabulary configured() {

@@ -32,6 +32,18 @@ public record Vocabulary(Set<String> prompts, Set<String> queues) {
     /** The queue name app_queue keeps for its settings: a queue called so can never be joined. */
     public static final String RESERVED_QUEUE = "general";
 
+    /**
+     * What a prompt or queue name may look like before it goes into a dialplan variable: letters, digits,
+     * '-', '_' and '.', at most 80 characters. A ',' or '|' would split an application's arguments
+     * (Queue(a,b) runs queue a with option string b), '$' and '{' would be evaluated, ';' starts a comment.
+     */
+    public static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,79}");
+
+    /** Whether {@code name} matches {@link #SAFE_NAME}. */
+    public static boolean isSafeName(String name) {
+        return name != null && SAFE_NAME.matcher(name).matches();
+    }
+
     public Vocabulary {
         prompts = prompts == null ? null : Set.copyOf(prompts);
         queues = queues == null ? null : Set.copyOf(queues);

@@ -197,6 +197,18 @@ class RuleSandboxTest {
     }
 
     @Test
+    void aDecisionThatUsesMoreThanItsCpuDeadlineIsStopped() throws Exception {
+        String drl = drl("", "$d : Decision( priority >= 0 )", "modify( $d ) { setPriority( $d.getPriority() + 1 ) }");
+        RuleSet rules = RuleSet.compile("busy", List.of(new RuleSource("busy.drl", drl)), CL).withLimits(100_000_000, 1);
+
+        DecisionResult result = rules.decide(List.of());
+
+        assertThat(result.completed()).isFalse();
+        assertThat(result.failure()).contains("used more than its 1 ms of CPU");
+        assertThat(result.firedRules().size()).isLessThan(100_000_000);
+    }
+
+    @Test
     void aRuleThatThrowsLeavesTheTurnUndecidedWithTheReason() throws Exception {
         String drl = drl("", "$d : Decision()", "int zero = 0; $d.setPriority( 1 / zero );");
         RuleSet rules = RuleSet.compile("throws", List.of(new RuleSource("throws.drl", drl)), CL);
