@@ -30,38 +30,120 @@ final class ParleyServer {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The suite's own client: every role, an API key (what a program would use). */
+    static final String ADMIN = "it-admin";
+    /** The analyst who edits and publishes rules in the console and the lifecycle tests (a person: bcrypt password). */
+    static final String ANALYST = "ana.lyst";
+    static final String ANALYST_PASSWORD = "ana-lyst-password-1";
+
+    private static final java.util.Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ParleyServer() {
+    }
+
+    /**
+     * Makes sure a user exists, created the way an operator does it: {@code bin/parley-user add} against
+     * the running server. API-key users get a key derived from their name (tests only).
+     */
+    static synchronized String user(String name, boolean apiKey, String... roles) throws IOException, InterruptedException {
+        String secret = SECRETS.get(name);
+        if (secret != null) {
+            return secret;
+        }
+        secret = apiKey ? ("it-key-" + name + "-0123456789abcdefghijklmnopqrstuvwxyz").replaceAll("[^A-Za-z0-9._~-]", "-")
+                : name.equals(ANALYST) ? ANALYST_PASSWORD : name + "-password-1";
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", System.getProperty("it.user.script"), "add", name));
+        for (String role : roles) {
+            command.add("--role");
+            command.add(role);
+        }
+        if (apiKey) {
+            command.add("--api-key");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PARLEY_USER_PASSWORD", secret);
+        builder.environment().put("PARLEY_SERVER_HOME", System.getProperty("jboss.home"));
+        builder.environment().put("PARLEY_PORT_OFFSET", System.getProperty("it.port.offset"));
+        builder.environment().put("PARLEY_DATA_DIR", System.getProperty("it.base.dir") + "/data");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 && !out.contains("already exists")) {
+            throw new IOException("bin/parley-user add " + name + " failed:\n" + out);
+        }
+        SECRETS.put(name, secret);
+        return secret;
+    }
+
+    /** Revokes a user with {@code bin/parley-user remove}; their credentials stop working at once. */
+    static synchronized void removeUser(String name) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("it.user.script"), "remove", name).redirectErrorStream(true);
+        builder.environment().put("PARLEY_SERVER_HOME", System.getProperty("jboss.home"));
+        builder.environment().put("PARLEY_PORT_OFFSET", System.getProperty("it.port.offset"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("bin/parley-user remove " + name + " failed:\n" + out);
+        }
+    }
+
+    /** The Basic credentials of a user (created if needed); null for none. */
+    private static String authorization(String name) throws IOException, InterruptedException {
+        if (name == null) {
+            return null;
+        }
+        String secret = name.equals(ADMIN) ? user(ADMIN, true, "analyst", "publisher", "supervisor", "admin", "crm")
+                : name.equals(ANALYST) ? user(ANALYST, false, "analyst", "publisher") : SECRETS.get(name);
+        if (secret == null) {
+            throw new IllegalStateException("create " + name + " with ParleyServer.user(...) first");
+        }
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((name + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder request(String path, String as) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(120));
+        String authorization = authorization(as);
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
+        JsonValue body;
+        try {
+            body = response.body().isBlank() ? JsonValue.NULL : Json.createReader(new StringReader(response.body())).readValue();
+        } catch (jakarta.json.JsonException notJson) {
+            body = Json.createValue(response.body());
+        }
+        return new Reply(response.statusCode(), body);
+    }
+
+    /** Any request as {@code as} (null: without credentials); {@code json} null sends no body. */
+    static Reply send(String method, String path, String json, String as) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, as).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     static CallResult call(CallScript script) throws IOException {
         return new FastAgiCall("127.0.0.1", AGI_PORT, Duration.ofSeconds(30)).place(script);
     }
 
-    /** GET on the API; returns status and parsed JSON body. */
+    /** GET on the API as the suite's admin; returns status and parsed JSON body. */
     static Reply get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonValue body = response.body().isBlank() ? JsonValue.NULL : Json.createReader(new StringReader(response.body())).readValue();
-        return new Reply(response.statusCode(), body);
+        return send("GET", path, null, ADMIN);
     }
 
-    /** POST of a JSON body on the API; returns status and parsed JSON body. */
+    /** POST of a JSON body on the API as the suite's admin. */
     static Reply post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonValue body = response.body().isBlank() ? JsonValue.NULL : Json.createReader(new StringReader(response.body())).readValue();
-        return new Reply(response.statusCode(), body);
+        return send("POST", path, json, ADMIN);
     }
 
-    /** PUT (or DELETE when {@code json} is null) on the API; returns status and parsed JSON body. */
+    /** POST of a JSON body as {@code as}. */
+    static Reply post(String path, String json, String as) throws IOException, InterruptedException {
+        return send("POST", path, json, as);
+    }
+
+    /** PUT (or DELETE when {@code json} is null) on the API as the suite's admin. */
     static Reply put(String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
-                .header("Content-Type", "application/json");
-        request = json == null ? request.DELETE() : request.PUT(HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonValue body = response.body().isBlank() ? JsonValue.NULL : Json.createReader(new StringReader(response.body())).readValue();
-        return new Reply(response.statusCode(), body);
+        return send(json == null ? "DELETE" : "PUT", path, json, ADMIN);
     }
 
     /** The recorded call with this Asterisk uniqueid, with turns and decisions. */

@@ -41,10 +41,16 @@ class RulesConsoleIT {
     @Test
     void analystEditsSeesTheErrorAtItsLineFixesTestsAndPublishes() throws Exception {
         int original = servingNumber();
+        String password = ParleyServer.user(ParleyServer.ANALYST, false, "analyst", "publisher");
         try (Browser browser = Browser.start()) {
+            // 0. the console asks who they are first, then takes them where they were going
             browser.open("http://127.0.0.1:" + ParleyServer.HTTP_PORT + "/rules.html");
+            browser.type("#username", ParleyServer.ANALYST);
+            browser.type("#password", password);
+            browser.click("#login");
             browser.waitFor("the rules to load", "return window.parley !== undefined && window.parley.ready === true;", WAIT);
             assertThat(browser.script("return typeof CodeMirror;")).hasToString("\"function\"");
+            browser.waitFor("the user's name", "return document.getElementById('user').textContent.startsWith('ana.lyst');", WAIT);
             browser.click("#files button[data-path='routing.drl']");
             assertThat(browser.script("return parley.state.current;")).hasToString("\"routing.drl\"");
 
@@ -83,7 +89,6 @@ class RulesConsoleIT {
             assertThat(browser.texts("#scenarios tr.fail")).isEmpty();
 
             // 3. publishes with a comment: the new version serves and heads the history
-            browser.type("#author", "ana.lyst");
             browser.type("#comment", "warmer goodbye");
             browser.click("#publish");
             browser.waitFor("the publish", "return !parley.busy && /^Published v/.test(document.getElementById('status').textContent);", WAIT);

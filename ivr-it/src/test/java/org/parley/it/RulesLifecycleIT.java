@@ -49,7 +49,7 @@ class RulesLifecycleIT {
     private static String draft(Map<String, String> files, String comment) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         files.forEach((path, content) -> array.add(Json.createObjectBuilder().add("path", path).add("content", content)));
-        return Json.createObjectBuilder().add("files", array).add("author", "ana.lyst").add("comment", comment).build().toString();
+        return Json.createObjectBuilder().add("files", array).add("author", "mallory") /* ignored: the author is who logged in */.add("comment", comment).build().toString();
     }
 
     private static int servingNumber() throws Exception {
@@ -67,7 +67,7 @@ class RulesLifecycleIT {
             // 1. a typo: refused with the file and line, nothing published
             Map<String, String> typo = new LinkedHashMap<>(files);
             typo.put("routing.drl", files.get("routing.drl").replace("Caller( withheld )", "Caller( withheldd )"));
-            ParleyServer.Reply invalid = post("/api/rules/publish", draft(typo, "typo"));
+            ParleyServer.Reply invalid = post("/api/rules/publish", draft(typo, "typo"), ParleyServer.ANALYST);
             assertThat(invalid.status()).isEqualTo(422);
             JsonObject problem = invalid.body().asJsonObject().getJsonArray("problems").getJsonObject(0);
             assertThat(problem.getString("path")).isEqualTo("routing.drl");
@@ -77,7 +77,7 @@ class RulesLifecycleIT {
             // 2. compiles, but sends lost cards to the wrong queue: a scenario fails, refused
             Map<String, String> wrong = new LinkedHashMap<>(files);
             wrong.put("routing.dslr", files.get("routing.dslr").replace("route to the fraud queue with priority 1", "route to the cards queue with priority 1"));
-            ParleyServer.Reply refused = post("/api/rules/publish", draft(wrong, "lost cards to cards"));
+            ParleyServer.Reply refused = post("/api/rules/publish", draft(wrong, "lost cards to cards"), ParleyServer.ANALYST);
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.body().asJsonObject().getInt("scenariosFailed")).isPositive();
             assertThat(servingNumber()).isEqualTo(original);
@@ -89,7 +89,7 @@ class RulesLifecycleIT {
             faster.put("routing.drl", files.get("routing.drl").replace(handOver, "transfer( \"customer-service\", 3, \"transfer-agent\" )"));
             faster.put("scenarios.yaml", files.get("scenarios.yaml").replace("expect: { action: TRANSFER, queue: customer-service, priority: 5 }",
                     "expect: { action: TRANSFER, queue: customer-service, priority: 3 }"));
-            ParleyServer.Reply published = post("/api/rules/publish", draft(faster, "faults first"));
+            ParleyServer.Reply published = post("/api/rules/publish", draft(faster, "faults first"), ParleyServer.ANALYST);
             assertThat(published.status()).isEqualTo(201);
             int next = published.body().asJsonObject().getInt("number");
             assertThat(next).isGreaterThan(original);
@@ -115,11 +115,11 @@ class RulesLifecycleIT {
             assertThat(get("/api/calls/" + callId + "/turns/2/replay?version=999").status()).isEqualTo(404);
 
             // 6. rollback: the original rules serve again
-            ParleyServer.Reply rolledBack = post("/api/rules/rollback", "{\"version\":" + original + "}");
+            ParleyServer.Reply rolledBack = post("/api/rules/rollback", "{\"version\":" + original + "}", ParleyServer.ANALYST);
             assertThat(rolledBack.status()).isEqualTo(200);
             assertThat(call(CallScript.from("5552021").uniqueId("1800000100.2").say("umm the thing").say("blah blah")).priority()).isEqualTo("5");
         } finally {
-            post("/api/rules/rollback", "{\"version\":" + original + "}");
+            post("/api/rules/rollback", "{\"version\":" + original + "}", ParleyServer.ANALYST);
         }
     }
 
@@ -164,11 +164,11 @@ class RulesLifecycleIT {
             List<Integer> published = new java.util.ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 Thread.sleep(300);
-                ParleyServer.Reply p = post("/api/rules/publish", draft(changed, "swap under load " + round));
+                ParleyServer.Reply p = post("/api/rules/publish", draft(changed, "swap under load " + round), ParleyServer.ANALYST);
                 assertThat(p.status()).isEqualTo(201);
                 published.add(p.body().asJsonObject().getInt("number"));
                 Thread.sleep(300);
-                assertThat(post("/api/rules/rollback", "{\"version\":" + original + "}").status()).isEqualTo(200);
+                assertThat(post("/api/rules/rollback", "{\"version\":" + original + "}", ParleyServer.ANALYST).status()).isEqualTo(200);
             }
             stop.set(true);
             for (var w : work) {
@@ -183,7 +183,7 @@ class RulesLifecycleIT {
         } finally {
             stop.set(true);
             callers.shutdownNow();
-            post("/api/rules/rollback", "{\"version\":" + original + "}");
+            post("/api/rules/rollback", "{\"version\":" + original + "}", ParleyServer.ANALYST);
         }
     }
 }

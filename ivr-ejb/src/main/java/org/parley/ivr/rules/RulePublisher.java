@@ -100,12 +100,13 @@ public class RulePublisher {
         return new PublishOutcome(version, check);
     }
 
-    /** Serves an earlier (or any) version again. */
-    public synchronized RuleSetVersion rollback(int number) throws RuleCompilationException {
+    /** Serves an earlier (or any) version again; {@code who} is the authenticated user, for the audit. */
+    public synchronized RuleSetVersion rollback(int number, String who) throws RuleCompilationException {
         RuleSetVersion target = versions.find(number).orElseThrow(() -> new IllegalArgumentException("there is no rule-set version " + number));
         RuleSet rules = DecisionService.compile(target);
         RuleSetVersion serving = versions.serve(number);
         decisions.swap(rules);
+        LOG.log(Level.INFO, "{0} rolled back: {1} serves again", who, serving.getLabel());
         return serving;
     }
 

@@ -1,5 +1,7 @@
 package org.parley.web.callbacks;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -17,6 +19,7 @@ import org.parley.ivr.callback.CallbackRequest;
 import org.parley.ivr.callback.Callbacks;
 
 /** Callbacks offered to callers: pending, placed through Asterisk, or failed. */
+@RolesAllowed(Roles.SUPERVISOR)
 @Path("/callbacks")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped

@@ -1,5 +1,7 @@
 package org.parley.web.calls;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -22,6 +24,7 @@ import org.parley.ivr.decision.ReplayService;
 import org.parley.rules.engine.RuleCompilationException;
 
 /** Recorded calls, newest first, and one call with every turn and decision. */
+@RolesAllowed(Roles.SUPERVISOR)
 @Path("/calls")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -48,6 +51,7 @@ public class CallResource {
 
     @GET
     @Path("/{id}/turns/{turn}/replay")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ANALYST})
     @Operation(summary = "Decide a recorded turn again under another rule-set version and show what would have changed")
     public ReplayService.Replay replay(@PathParam("id") long id, @PathParam("turn") int turn, @QueryParam("version") Integer version)
             throws RuleCompilationException {

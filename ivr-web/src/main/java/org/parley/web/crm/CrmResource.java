@@ -1,5 +1,7 @@
 package org.parley.web.crm;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +32,7 @@ import org.parley.ivr.crm.FieldError;
  * through the Camel route {@code direct:crm-inbound}, which validates (400 with every field error,
  * nothing stored) and stores it, refreshing the caller-context cache.
  */
+@RolesAllowed({Roles.ADMIN, Roles.CRM})
 @Path("/crm")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +56,16 @@ public class CrmResource {
     @Inject
     CrmInbound inbound;
 
+    /** The authenticated user or integration, for the audit of every change. */
+    @Inject
+    java.security.Principal caller;
+
+    private static final System.Logger AUDIT = System.getLogger("org.parley.audit");
+
+    private void audit(String what) {
+        AUDIT.log(System.Logger.Level.INFO, "{0} {1}", caller.getName(), what);
+    }
+
     @PUT
     @Path("/customers/{id}")
     @Operation(summary = "Create or replace a customer (201 when new, 200 when replaced)")
@@ -64,6 +77,7 @@ public class CrmResource {
         CustomerInput withId = input == null ? null
                 : new CustomerInput(id, input.phone(), input.name(), input.tier(), input.language());
         boolean created = inbound.send(new CrmInbound.PutCustomer(withId));
+        audit((created ? "created" : "replaced") + " customer " + id);
         return Response.status(created ? 201 : 200).entity(CustomerView.of(crm.customer(id).orElseThrow())).build();
     }
 
@@ -72,6 +86,7 @@ public class CrmResource {
     @Operation(summary = "Create or replace a customer named by its customerId")
     public Response postCustomer(CustomerInput input) {
         boolean created = inbound.send(new CrmInbound.PutCustomer(input));
+        audit((created ? "created" : "replaced") + " customer " + input.customerId());
         return Response.status(created ? 201 : 200).entity(CustomerView.of(crm.customer(input.customerId()).orElseThrow())).build();
     }
 
@@ -89,6 +104,7 @@ public class CrmResource {
         if (!inbound.send(new CrmInbound.DeleteCustomer(id))) {
             throw new NotFoundException("no customer " + id);
         }
+        audit("deleted customer " + id);
         return Response.noContent().build();
     }
 
@@ -97,7 +113,9 @@ public class CrmResource {
     @Operation(summary = "Create or replace a case (status open or closed) of a known customer")
     public Response putCase(@PathParam("id") String id, CaseInput input) {
         CaseInput withId = input == null ? null : new CaseInput(id, input.customerId(), input.subject(), input.status());
-        return Response.status(inbound.send(new CrmInbound.PutCase(withId)) ? 201 : 200).build();
+        boolean created = inbound.send(new CrmInbound.PutCase(withId));
+        audit((created ? "created" : "replaced") + " case " + id);
+        return Response.status(created ? 201 : 200).build();
     }
 
     @DELETE
@@ -107,6 +125,7 @@ public class CrmResource {
         if (!inbound.send(new CrmInbound.DeleteCase(id))) {
             throw new NotFoundException("no case " + id);
         }
+        audit("deleted case " + id);
         return Response.noContent().build();
     }
 

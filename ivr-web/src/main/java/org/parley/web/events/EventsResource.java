@@ -1,5 +1,7 @@
 package org.parley.web.events;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -21,11 +23,18 @@ import org.parley.ivr.events.EventDelivery;
 import org.parley.ivr.events.OutboxEvent;
 
 /** Call events to the CRM: delivery counts, the dead-letter store and replay. */
+@RolesAllowed(Roles.ADMIN)
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Tag(name = "events")
 public class EventsResource {
+
+    /** The authenticated user, for the audit of replays. */
+    @jakarta.inject.Inject
+    java.security.Principal caller;
+
+    private static final System.Logger AUDIT = System.getLogger("org.parley.audit");
 
     /** An event that could not be delivered. */
     public record DeadEvent(long id, String eventId, String type, String target, String callUniqueId, int attempts, String lastError,
@@ -70,6 +79,7 @@ public class EventsResource {
         if (n == 0) {
             throw new NotFoundException("no dead event " + id);
         }
+        AUDIT.log(System.Logger.Level.INFO, "{0} replayed dead event {1}", caller.getName(), id);
         return Map.of("replayed", n);
     }
 
@@ -77,6 +87,8 @@ public class EventsResource {
     @Path("/dead/replay")
     @Operation(summary = "Deliver every dead event again")
     public Map<String, Integer> replayAll() {
-        return Map.of("replayed", delivery.replay(null));
+        int n = delivery.replay(null);
+        AUDIT.log(System.Logger.Level.INFO, "{0} replayed all {1} dead events", caller.getName(), n);
+        return Map.of("replayed", n);
     }
 }

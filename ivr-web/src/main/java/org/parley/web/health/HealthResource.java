@@ -1,5 +1,6 @@
 package org.parley.web.health;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.parley.ivr.health.HealthService;
  * UP (200) when every part is up; DEGRADED (200) when an optional part (AMI link, external CRM) is
  * down but calls are taken; DOWN (503) when a part calls need is down; with each part's state.
  */
+@PermitAll
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped

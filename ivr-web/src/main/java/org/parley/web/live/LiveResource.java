@@ -1,5 +1,7 @@
 package org.parley.web.live;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import org.parley.ivr.live.QueueBoard;
 import org.parley.rules.engine.Situation;
 
 /** What Asterisk's manager events say now: queues as the rules see them, live channels, events received. */
+@RolesAllowed(Roles.SUPERVISOR)
 @Path("/live")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped

@@ -1,5 +1,7 @@
 package org.parley.web.nlu;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -14,6 +16,7 @@ import org.parley.ivr.nlu.LanguageService;
 import org.parley.nlp.intent.ParseResult;
 
 /** The same answer as {@code bin/parley nlu parse}, from the model serving calls. */
+@RolesAllowed(Roles.ANALYST)
 @Path("/nlu")
 @RequestScoped
 @Tag(name = "nlu")

@@ -1,5 +1,9 @@
 package org.parley.web.rules;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -33,6 +37,7 @@ import org.parley.rules.engine.RuleProblem;
 import org.parley.rules.scenario.ScenarioResult;
 
 /** The rules lifecycle for analysts and their tools. */
+@RolesAllowed({Roles.ANALYST, Roles.PUBLISHER})
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,8 +49,8 @@ public class RulesResource {
     public record FileView(String path, String content) {
     }
 
-    /** A draft: its files and, to publish, who and why. */
-    public record Draft(List<FileView> files, String author, String comment) {
+    /** A draft: its files and, to publish, why (who publishes is the logged-in user; a body cannot say otherwise). */
+    public record Draft(List<FileView> files, String comment) {
     }
 
     /** A version without its files. */
@@ -123,11 +128,12 @@ public class RulesResource {
     @POST
     @Path("/publish")
     @Operation(summary = "Publish a draft as a new version that serves at once; refused (422) unless it compiles and passes every scenario")
-    public Response publish(Draft draft) {
-        if (draft == null || draft.author() == null || draft.author().isBlank()) {
-            throw new BadRequestException("say who publishes: \"author\" is missing");
+    @RolesAllowed(Roles.PUBLISHER)
+    public Response publish(Draft draft, @Context SecurityContext security) {
+        if (draft == null) {
+            throw new BadRequestException("send the draft: {\"files\": [...], \"comment\": \"what changed and why\"}");
         }
-        RulePublisher.PublishOutcome outcome = publisher.publish(files(draft), draft.author(), draft.comment());
+        RulePublisher.PublishOutcome outcome = publisher.publish(files(draft), security.getUserPrincipal().getName(), draft.comment());
         if (outcome.version() == null) {
             return Response.status(422).entity(CheckView.of(outcome.check())).build();
         }
@@ -137,14 +143,15 @@ public class RulesResource {
     @POST
     @Path("/rollback")
     @Operation(summary = "Serve an earlier version again")
-    public VersionView rollback(Rollback request) throws RuleCompilationException {
+    @RolesAllowed(Roles.PUBLISHER)
+    public VersionView rollback(Rollback request, @Context SecurityContext security) throws RuleCompilationException {
         if (request == null || request.version() == null) {
             throw new BadRequestException("send {\"version\": N} with the version to serve");
         }
         if (versions.find(request.version()).isEmpty()) {
             throw new NotFoundException("there is no rule-set version " + request.version());
         }
-        return VersionView.of(publisher.rollback(request.version()));
+        return VersionView.of(publisher.rollback(request.version(), security.getUserPrincipal().getName()));
     }
 
     @GET
