@@ -76,10 +76,15 @@ final class GuardedServerSocket implements ServerSocketFacade {
         private int environmentLines;
 
         Connection(Socket socket, Limits limits) throws IOException {
+            this(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream(), limits);
+        }
+
+        /** Over given streams ({@code socket} may be null: the fuzz test reads bytes, not a network). */
+        Connection(Socket socket, InputStream in, OutputStream out, Limits limits) {
             this.socket = socket;
             this.limits = limits;
-            this.in = new BufferedInputStream(socket.getInputStream());
-            this.out = socket.getOutputStream();
+            this.in = in;
+            this.out = out;
         }
 
         @Override
@@ -118,7 +123,7 @@ final class GuardedServerSocket implements ServerSocketFacade {
         }
 
         private String peer() {
-            return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+            return socket == null ? "(stream)" : socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         }
 
         @Override
@@ -133,32 +138,34 @@ final class GuardedServerSocket implements ServerSocketFacade {
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            if (socket != null) {
+                socket.close();
+            }
         }
 
         @Override
         public boolean isConnected() {
-            return socket.isConnected() && !socket.isClosed();
+            return socket == null || socket.isConnected() && !socket.isClosed();
         }
 
         @Override
         public InetAddress getLocalAddress() {
-            return socket.getLocalAddress();
+            return socket == null ? InetAddress.getLoopbackAddress() : socket.getLocalAddress();
         }
 
         @Override
         public int getLocalPort() {
-            return socket.getLocalPort();
+            return socket == null ? 0 : socket.getLocalPort();
         }
 
         @Override
         public InetAddress getRemoteAddress() {
-            return socket.getInetAddress();
+            return socket == null ? InetAddress.getLoopbackAddress() : socket.getInetAddress();
         }
 
         @Override
         public int getRemotePort() {
-            return socket.getPort();
+            return socket == null ? 0 : socket.getPort();
         }
     }
 }
