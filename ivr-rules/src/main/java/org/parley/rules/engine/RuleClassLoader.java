@@ -27,9 +27,16 @@ final class RuleClassLoader extends ClassLoader {
     /** Package trees whose classes may be loaded: the fact model, the rules' own package, Drools. */
     private static final List<String> TREES = List.of("org.parley.rules.fact.", "org.parley.rules.routing.", "org.drools.", "org.kie.");
 
-    /** Interfaces of java.io that types rules use implement (the compiler reads a type's whole hierarchy). */
+    /**
+     * Types of java.io in the signatures of types rules use (the compiler reads a type's whole hierarchy:
+     * Throwable's printStackTrace and writeObject, Externalizable's methods). Loading them is harmless; using
+     * one is what {@link RuleSandbox} refuses.
+     */
     private static final Set<String> IO_TYPES = Set.of("java.io.Serializable", "java.io.Externalizable", "java.io.ObjectInput",
-            "java.io.ObjectOutput", "java.io.DataInput", "java.io.DataOutput", "java.io.IOException", "java.io.Closeable");
+            "java.io.ObjectOutput", "java.io.DataInput", "java.io.DataOutput", "java.io.IOException", "java.io.Closeable",
+            "java.io.ObjectOutputStream", "java.io.ObjectInputStream", "java.io.PrintStream", "java.io.PrintWriter",
+            "java.io.InvalidObjectException", "java.io.ObjectStreamException", "java.io.OutputStream", "java.io.InputStream",
+            "java.io.Writer", "java.io.Flushable", "java.io.FilterOutputStream");
 
     /** Classes of an allowed package that are still refused: the JVM's machinery. */
     private static final Set<String> REFUSED = Set.of("java.lang.Runtime", "java.lang.Process", "java.lang.ProcessBuilder",
