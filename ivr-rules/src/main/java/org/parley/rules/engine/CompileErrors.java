@@ -11,8 +11,6 @@ import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.builder.Message;
 
 /**
@@ -69,7 +67,7 @@ final class CompileErrors {
             if (!file.getKey().path().equals(path) || file.getValue() == null) {
                 continue;
             }
-            PackageDescr pkg = parse(file.getValue());
+            PackageDescr pkg = RuleSandbox.parse(file.getValue());
             if (pkg == null) {
                 return null;
             }
@@ -176,16 +174,6 @@ final class CompileErrors {
             }
         }
         return "";
-    }
-
-    private static PackageDescr parse(String text) {
-        try {
-            DrlParser parser = new DrlParser();
-            PackageDescr pkg = parser.parse(false, text);
-            return parser.hasErrors() ? null : pkg;
-        } catch (DroolsParserException | RuntimeException e) {
-            return null;
-        }
     }
 
     static String shortPath(String path) {

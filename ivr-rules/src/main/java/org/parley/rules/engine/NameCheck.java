@@ -1,6 +1,5 @@
 package org.parley.rules.engine;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,8 +10,6 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.antlr4.JavaLexer;
 
 /**
@@ -54,27 +51,13 @@ final class NameCheck {
         if (vocabulary.prompts() == null && vocabulary.queues() == null) {
             return List.of();
         }
-        String dsl = sources.stream().filter(s -> s.kind().equals("dsl")).map(RuleSource::content).collect(Collectors.joining("\n"));
         List<RuleProblem> problems = new ArrayList<>();
-        for (RuleSource source : sources) {
-            String drl = switch (source.kind()) {
-                case "drl" -> source.content();
-                case "dslr" -> expand(source, dsl);
-                case "csv", "xlsx" -> DecisionTables.drl(source);
-                default -> null;
-            };
-            if (drl == null) {
-                continue;
-            }
-            PackageDescr pkg;
-            try {
-                DrlParser parser = new DrlParser();
-                pkg = parser.parse(false, drl);
-                if (parser.hasErrors() || pkg == null) {
-                    continue;
-                }
-            } catch (DroolsParserException | RuntimeException e) {
-                continue;
+        for (Map.Entry<RuleSource, String> file : RuleSandbox.drlOf(sources).entrySet()) {
+            RuleSource source = file.getKey();
+            String drl = file.getValue();
+            PackageDescr pkg = RuleSandbox.parse(drl);
+            if (pkg == null) {
+                continue; // the compiler reports what is wrong with the file
             }
             for (RuleDescr rule : pkg.getRules()) {
                 if (rule.getConsequence() instanceof String code) {
@@ -83,19 +66,6 @@ final class NameCheck {
             }
         }
         return problems;
-    }
-
-    private static String expand(RuleSource dslr, String dsl) {
-        if (dsl.isBlank()) {
-            return null;
-        }
-        try {
-            DrlParser parser = new DrlParser();
-            String drl = parser.getExpandedDRL(dslr.content(), new StringReader(dsl));
-            return parser.hasErrors() ? null : drl;
-        } catch (DroolsParserException | RuntimeException e) {
-            return null;
-        }
     }
 
     /**

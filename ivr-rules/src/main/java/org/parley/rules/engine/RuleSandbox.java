@@ -239,7 +239,8 @@ public final class RuleSandbox {
         return new RuleProblem(at.path(), at.line(), 0, at.prefix() + message);
     }
 
-    private static PackageDescr parse(String drl) {
+    /** The file as Drools parses it, or null when it does not parse (the compiler then reports it with its line). */
+    static PackageDescr parse(String drl) {
         if (drl == null) {
             return null;
         }
