@@ -146,8 +146,10 @@ public final class AudioSocketServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 if (!settings.allowedPeers().test(socket.getInetAddress())) {
-                    LOG.log(Level.WARNING, "AudioSocket connection from {0} refused: not one of the Asterisk hosts in"
-                            + " parley.asterisk.allowed-hosts", socket.getInetAddress().getHostAddress());
+                    if (!(settings.allowedPeers() instanceof org.parley.camel.net.AllowedPeers peers) || peers.logRefusal(socket.getInetAddress())) {
+                        LOG.log(Level.WARNING, "AudioSocket connection from {0} refused: not one of the Asterisk hosts in"
+                                + " parley.asterisk.allowed-hosts (logged once a minute per host)", socket.getInetAddress().getHostAddress());
+                    }
                     socket.close();
                     continue;
                 }

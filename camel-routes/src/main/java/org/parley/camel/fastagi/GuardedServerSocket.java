@@ -31,12 +31,15 @@ final class GuardedServerSocket implements ServerSocketFacade {
 
     private final ServerSocket socket;
     private final Predicate<InetAddress> allowedPeer;
+    /** Logs each refused host once a minute. */
+    private final Predicate<InetAddress> logRefusal;
     private final Limits limits;
     private volatile int readTimeoutMillis;
 
     GuardedServerSocket(ServerSocket socket, Predicate<InetAddress> allowedPeer, Limits limits) {
         this.socket = socket;
         this.allowedPeer = allowedPeer;
+        this.logRefusal = allowedPeer instanceof org.parley.camel.net.AllowedPeers peers ? peers::logRefusal : peer -> true;
         this.limits = limits;
     }
 
@@ -49,8 +52,10 @@ final class GuardedServerSocket implements ServerSocketFacade {
                 client.setTcpNoDelay(true);
                 return new Connection(client, limits);
             }
-            LOG.log(Level.WARNING, "FastAGI connection from {0} refused: not one of the Asterisk hosts in parley.asterisk.allowed-hosts",
-                    client.getInetAddress().getHostAddress());
+            if (logRefusal.test(client.getInetAddress())) {
+                LOG.log(Level.WARNING, "FastAGI connection from {0} refused: not one of the Asterisk hosts in parley.asterisk.allowed-hosts"
+                        + " (logged once a minute per host)", client.getInetAddress().getHostAddress());
+            }
             client.close();
         }
     }

@@ -52,6 +52,26 @@ public final class AllowedPeers implements Predicate<InetAddress> {
         return new AllowedPeers(false, resolved, String.join(", ", names));
     }
 
+    /** When each refused host was last logged; bounded, so a scan of many addresses cannot grow it without end. */
+    private final java.util.Map<InetAddress, Long> lastLogged = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether a refusal of {@code peer} should be logged now: once a minute per host, so a flood of
+     * connections from one host (or a scan) cannot flood the log.
+     */
+    public boolean logRefusal(InetAddress peer) {
+        long now = System.nanoTime();
+        if (lastLogged.size() > 1_000) {
+            lastLogged.clear();
+        }
+        Long last = lastLogged.get(peer);
+        if (last != null && now - last < 60_000_000_000L) {
+            return false;
+        }
+        lastLogged.put(peer, now);
+        return true;
+    }
+
     @Override
     public boolean test(InetAddress peer) {
         return any || peer != null && addresses.contains(peer);

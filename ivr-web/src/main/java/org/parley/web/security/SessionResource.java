@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Who is logged in (the console shows it and hides what the roles do not allow), and logging out. */
+/** Who is logged in (the console shows it and hides what the roles do not allow), and logging out: any role may. */
 @Path("/session")
+@jakarta.annotation.security.RolesAllowed({Roles.ANALYST, Roles.PUBLISHER, Roles.SUPERVISOR, Roles.ADMIN, Roles.CRM})
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
