@@ -86,6 +86,17 @@ class CrmIT {
         assertThat(put("/api/crm/cases/K-9", "{\"customerId\":\"nobody\",\"status\":\"open\"}").status()).isEqualTo(400);
     }
 
+    /** JSON-B loops for ever on an unknown property holding an unterminated array: the API answers it 400 first. */
+    @Test
+    void brokenJsonIsRefusedWithWhereItBrokeAndHoldsNoThread() throws Exception {
+        for (int i = 0; i < 4; i++) { // more than one: each would have held a worker thread for ever
+            ParleyServer.Reply refused = put("/api/crm/customers/C-102", "{\"phone\":\"+15551230102\",\"notes\":[");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body().asJsonObject().getString("error")).contains("not JSON").contains("column");
+        }
+        assertThat(put("/api/crm/customers/C-102", "{\"phone\":\"+15551230102\"}").status()).isEqualTo(201);
+    }
+
     @Test
     void aBulkFileImportsTheGoodRowsAndReportsTheBadOnesByLine() throws Exception {
         Path drop = Path.of(System.getProperty("it.base.dir"), "data", "parley", "crm-import");

@@ -41,41 +41,43 @@ public class AmiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(uri).routeId(ROUTE_ID).process(exchange -> {
-            Object event = exchange.getIn().getBody();
-            channels.event();
-            if (event instanceof QueueCallerJoinEvent e) {
-                queues.callerJoined(e.getQueue(), e.getCount());
-            } else if (event instanceof QueueCallerLeaveEvent e) {
-                queues.callerLeft(e.getQueue(), e.getCount());
-            } else if (event instanceof QueueCallerAbandonEvent e) {
-                queues.callerLeft(e.getQueue(), null);
-            } else if (event instanceof AgentConnectEvent e) {
-                queues.answered(e.getQueue(), e.getHoldTime());
-            } else if (event instanceof QueueParamsEvent e) {
-                queues.waiting(e.getQueue(), e.getCalls());
-            } else if (event instanceof QueueMemberEvent e) {
-                queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getLocation(), e.getStatus(), e.getPaused());
-            } else if (event instanceof QueueMemberStatusEvent e) {
-                queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName(), e.getStatus(), e.getPaused());
-            } else if (event instanceof QueueMemberAddedEvent e) {
-                queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName(), e.getStatus(), e.getPaused());
-            } else if (event instanceof QueueMemberRemovedEvent e) {
-                queues.memberRemoved(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName());
-            } else if (event instanceof NewChannelEvent e) {
-                channels.created(e.getUniqueId(), e.getChannel(), e.getCallerIdNum(), e.getChannelStateDesc());
-            } else if (event instanceof NewStateEvent e) {
-                channels.state(e.getUniqueId(), e.getChannelStateDesc());
-            } else if (event instanceof BridgeEnterEvent e) {
-                channels.bridged(e.getUniqueId());
-            } else if (event instanceof DialEndEvent e) {
-                channels.dialEnded(e.getUniqueId(), e.getDestUniqueId(), e.getDialStatus());
-            } else if (event instanceof HangupEvent e) {
-                channels.hungUp(e.getUniqueId());
-            } else if (event instanceof DisconnectEvent) {
-                queues.clear();
-                channels.clear();
-            }
-        });
+        from(uri).routeId(ROUTE_ID).process(exchange -> handle(exchange.getIn().getBody()));
+    }
+
+    /** One manager event into the picture; fields Asterisk leaves out (or sends garbled) change nothing. */
+    public void handle(Object event) {
+        channels.event();
+        if (event instanceof QueueCallerJoinEvent e) {
+            queues.callerJoined(e.getQueue(), e.getCount());
+        } else if (event instanceof QueueCallerLeaveEvent e) {
+            queues.callerLeft(e.getQueue(), e.getCount());
+        } else if (event instanceof QueueCallerAbandonEvent e) {
+            queues.callerLeft(e.getQueue(), null);
+        } else if (event instanceof AgentConnectEvent e) {
+            queues.answered(e.getQueue(), e.getHoldTime());
+        } else if (event instanceof QueueParamsEvent e) {
+            queues.waiting(e.getQueue(), e.getCalls());
+        } else if (event instanceof QueueMemberEvent e) {
+            queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getLocation(), e.getStatus(), e.getPaused());
+        } else if (event instanceof QueueMemberStatusEvent e) {
+            queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName(), e.getStatus(), e.getPaused());
+        } else if (event instanceof QueueMemberAddedEvent e) {
+            queues.memberStatus(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName(), e.getStatus(), e.getPaused());
+        } else if (event instanceof QueueMemberRemovedEvent e) {
+            queues.memberRemoved(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getMemberName());
+        } else if (event instanceof NewChannelEvent e) {
+            channels.created(e.getUniqueId(), e.getChannel(), e.getCallerIdNum(), e.getChannelStateDesc());
+        } else if (event instanceof NewStateEvent e) {
+            channels.state(e.getUniqueId(), e.getChannelStateDesc());
+        } else if (event instanceof BridgeEnterEvent e) {
+            channels.bridged(e.getUniqueId());
+        } else if (event instanceof DialEndEvent e) {
+            channels.dialEnded(e.getUniqueId(), e.getDestUniqueId(), e.getDialStatus());
+        } else if (event instanceof HangupEvent e) {
+            channels.hungUp(e.getUniqueId());
+        } else if (event instanceof DisconnectEvent) {
+            queues.clear();
+            channels.clear();
+        }
     }
 }

@@ -1,11 +1,11 @@
 package org.parley.ivr.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (DialEnd), gone (Hangup). Also counts every manager event received. Fields Asterisk leaves out are
  * normal (a DialEnd of an Originate has no calling channel, only the dialled one): an event without a
  * unique id changes nothing.
+ *
+ * <p>Bounded: a channel whose Hangup never came (a missed event) would otherwise stay for ever, so
+ * beyond {@link #MAX_CHANNELS} the oldest channel is forgotten, with a warning. A dropped AMI link
+ * clears the picture anyway.
  */
 @ApplicationScoped
 public class LiveChannels {
@@ -23,8 +27,29 @@ public class LiveChannels {
                           Instant since) {
     }
 
-    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    /** Ten channels for each of the 5,000 calls a node is sized for (caller, agent, Local pairs, originates). */
+    public static final int MAX_CHANNELS = 50_000;
+
+    private static final System.Logger LOG = System.getLogger(LiveChannels.class.getName());
+
+    /** Oldest first (insertion order; a state change keeps a channel's place). Guarded by itself. */
+    private final Map<String, Channel> channels = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Channel> eldest) {
+            if (size() <= MAX_CHANNELS) {
+                return false;
+            }
+            long now = System.currentTimeMillis();
+            if (now - lastEvictionWarning > 60_000) {
+                lastEvictionWarning = now;
+                LOG.log(Level.WARNING, "More than {0} live channels: forgetting the oldest ({1}, since {2}); Hangup events are"
+                        + " being missed", MAX_CHANNELS, eldest.getValue().name(), eldest.getValue().since());
+            }
+            return true;
+        }
+    };
     private final AtomicLong events = new AtomicLong();
+    private long lastEvictionWarning;
 
     public void event() {
         events.incrementAndGet();
@@ -38,44 +63,59 @@ public class LiveChannels {
         if (uniqueId == null) {
             return;
         }
-        channels.put(uniqueId, new Channel(uniqueId, name, callerNumber, state, false, null, Instant.now()));
+        synchronized (channels) {
+            channels.remove(uniqueId); // a repeated Newchannel starts again at the young end
+            channels.put(uniqueId, new Channel(uniqueId, name, callerNumber, state, false, null, Instant.now()));
+        }
     }
 
     public void state(String uniqueId, String state) {
         if (uniqueId == null) {
             return;
         }
-        channels.computeIfPresent(uniqueId, (k, c) -> new Channel(k, c.name(), c.callerNumber(), state, c.bridged(), c.dialStatus(), c.since()));
+        synchronized (channels) {
+            channels.computeIfPresent(uniqueId, (k, c) -> new Channel(k, c.name(), c.callerNumber(), state, c.bridged(), c.dialStatus(), c.since()));
+        }
     }
 
     public void bridged(String uniqueId) {
         if (uniqueId == null) {
             return;
         }
-        channels.computeIfPresent(uniqueId, (k, c) -> new Channel(k, c.name(), c.callerNumber(), c.state(), true, c.dialStatus(), c.since()));
+        synchronized (channels) {
+            channels.computeIfPresent(uniqueId, (k, c) -> new Channel(k, c.name(), c.callerNumber(), c.state(), true, c.dialStatus(), c.since()));
+        }
     }
 
     /** DialEnd: the outcome of a dial, on the calling channel and on the dialled one (either may be absent). */
     public void dialEnded(String uniqueId, String destUniqueId, String dialStatus) {
         for (String id : new String[] {uniqueId, destUniqueId}) {
             if (id != null) {
-                channels.computeIfPresent(id, (k, c) -> new Channel(k, c.name(), c.callerNumber(), c.state(), c.bridged(), dialStatus, c.since()));
+                synchronized (channels) {
+                    channels.computeIfPresent(id, (k, c) -> new Channel(k, c.name(), c.callerNumber(), c.state(), c.bridged(), dialStatus, c.since()));
+                }
             }
         }
     }
 
     public void hungUp(String uniqueId) {
         if (uniqueId != null) {
-            channels.remove(uniqueId);
+            synchronized (channels) {
+                channels.remove(uniqueId);
+            }
         }
     }
 
     public void clear() {
-        channels.clear();
+        synchronized (channels) {
+            channels.clear();
+        }
     }
 
     /** Oldest first. */
     public List<Channel> channels() {
-        return channels.values().stream().sorted(Comparator.comparing(Channel::since)).toList();
+        synchronized (channels) {
+            return List.copyOf(channels.values());
+        }
     }
 }

@@ -20,6 +20,8 @@ class PhoneNumbersTest {
     void withheldAndGarbageAreNoNumber() {
         assertThat(PhoneNumbers.normalise("anonymous", "1")).isEmpty();
         assertThat(PhoneNumbers.normalise("", "1")).isEmpty();
+        assertThat(PhoneNumbers.normalise("(555) 123-4567 0123 4567", "1")).as("more than E.164's 15 digits").isEmpty();
+        assertThat(PhoneNumbers.normalise("+\u0661\u0662\u0663\u0664\u0665", "1")).as("digits of another script").isEmpty();
         assertThat(PhoneNumbers.normalise(null, "1")).isEmpty();
         assertThat(PhoneNumbers.normalise("12", "1")).isEmpty();
         assertThat(PhoneNumbers.normalise("not a number", "1")).isEmpty();
