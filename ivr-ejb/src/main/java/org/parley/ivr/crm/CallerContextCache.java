@@ -68,9 +68,13 @@ public class CallerContextCache {
         if (!number.isEmpty() && queue != null && !queue.isEmpty()) {
             CallerContext current = cache.get(number);
             if (current != null) {
-                // Keep a stale context's short life: it must be asked for again soon.
-                long lifespan = current.stale() ? STALE_SECONDS : -1;
-                cache.computeIfPresent(number, (k, v) -> v.afterCall(queue, at), lifespan, java.util.concurrent.TimeUnit.SECONDS);
+                if (current.stale()) {
+                    // Keep a stale context's short life: it must be asked for again soon.
+                    cache.computeIfPresent(number, (k, v) -> v.afterCall(queue, at), STALE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                } else {
+                    // No lifespan given: the cache's own expiry applies. (A lifespan of -1 here would make the entry immortal.)
+                    cache.computeIfPresent(number, (k, v) -> v.afterCall(queue, at));
+                }
             }
         }
     }
