@@ -140,7 +140,7 @@ class SecurityIT {
                 .POST(HttpRequest.BodyPublishers.ofString("j_username=" + ParleyServer.ANALYST + "&j_password=" + password)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("HttpOnly", "SameSite=Strict"));
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("HttpOnly", "SameSite=Lax"));
 
         String draft = "{\"files\":[{\"path\":\"x.drl\",\"content\":\"package org.parley.rules.routing;\"}]}";
         HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/rules/validate"))

@@ -13,8 +13,10 @@ import java.util.Set;
  * Cross-site request forgery: a request that changes something and is authenticated only by the
  * console's session cookie must also carry {@value #HEADER}. Another site's page can make the
  * browser send the cookie, but not a custom header (that needs CORS, which Parley does not grant).
- * Programs that send their credentials with each request (Basic) are not affected. The session cookie is
- * also SameSite=Strict (undertow-handlers.conf), which stops most of this on its own.
+ * Programs that send their credentials with each request (Basic or bearer) are not affected. The session
+ * cookie is also SameSite=Lax (undertow-handlers.conf): a browser withholds it from other sites' forms, scripts
+ * and frames, and sends it only on a top-level link, which changes nothing here. (Not Strict: coming back
+ * from an OpenID Connect provider's login page is such a link, and must carry the login state.)
  */
 @Provider
 public class CsrfCheck implements ContainerRequestFilter {
