@@ -62,6 +62,8 @@ async function loadServing() {
   renderFiles();
   open(state.current && state.files.includes(state.current) ? state.current : (state.files.find(p => p === 'routing.drl') || state.files[0]));
   renderVersions(versions);
+  const policy = (await api('GET', 'api/rules/serving')).body;
+  document.getElementById('publish').textContent = policy.fourEyes ? 'Propose for approval' : 'Publish';
 }
 
 function renderFiles() {
@@ -167,6 +169,10 @@ document.getElementById('publish').onclick = () => run('Publishing', async () =>
     showCheck({ problems: [], scenarios: [] });
     await loadServing();
     status('Published ' + r.body.label + ': it serves new calls now', true);
+  } else if (r.status === 202) {
+    showCheck({ problems: [], scenarios: [] });
+    await loadServing();
+    status('Proposed ' + r.body.label + ': it serves once another publisher approves it', true);
   } else if (r.status === 422) {
     showCheck(r.body);
     status('Not published: ' + (r.body.problems.length ? r.body.problems.length + ' error(s)' : r.body.scenariosFailed + ' scenario(s) failed'), false);
@@ -180,19 +186,30 @@ function renderVersions(versions) {
   document.getElementById('versions').replaceChildren(...versions.map(v => {
     const tr = document.createElement('tr');
     tr.dataset.version = v.number;
-    [v.label + (v.serving ? ' (serving)' : ''), v.publishedAt, v.author, v.comment].forEach(x => {
+    tr.dataset.state = v.state;
+    const review = v.reviewedBy ? (v.state === 'REJECTED' ? 'rejected' : 'approved') + ' by ' + v.reviewedBy : '';
+    [v.label + (v.serving ? ' (serving)' : v.state === 'PUBLISHED' ? '' : ' (' + v.state.toLowerCase() + ')'), v.publishedAt, v.author,
+      [v.comment, review, v.reviewComment].filter(x => x).join(' — ')].forEach(x => {
       const td = document.createElement('td'); td.textContent = x == null ? '' : x; tr.appendChild(td);
     });
     const td = document.createElement('td');
-    if (!v.serving) {
+    const button = (text, cls, what, path) => {
       const b = document.createElement('button');
-      b.textContent = 'Roll back to ' + v.label; b.className = 'rollback';
-      b.onclick = () => run('Rolling back', async () => {
-        const r = await api('POST', 'api/rules/rollback', { version: v.number });
-        if (r.status !== 200) { status('Rollback failed: ' + (r.body.message || r.status), false); return; }
-        await loadServing(); status(v.label + ' serves again', true);
+      b.textContent = text; b.className = cls;
+      b.onclick = () => run(what, async () => {
+        const body = path === 'api/rules/rollback' ? { version: v.number } : { comment: document.getElementById('comment').value.trim() || null };
+        const r = await api('POST', path, body);
+        if (r.status === 422) { showCheck(r.body); status(v.label + ' no longer passes its checks', false); return; }
+        if (r.status !== 200) { status(what + ' failed: ' + (r.body.error || r.body.message || r.status), false); return; }
+        await loadServing(); status(v.label + ' ' + (r.body.serving ? 'serves now' : r.body.state.toLowerCase()), true);
       });
       td.appendChild(b);
+    };
+    if (v.state === 'PROPOSED') {
+      button('Approve ' + v.label, 'approve', 'Approving', 'api/rules/versions/' + v.number + '/approve');
+      button('Reject', 'reject', 'Rejecting', 'api/rules/versions/' + v.number + '/reject');
+    } else if (v.state === 'PUBLISHED' && !v.serving) {
+      button('Roll back to ' + v.label, 'rollback', 'Rolling back', 'api/rules/rollback');
     }
     tr.appendChild(td);
     return tr;

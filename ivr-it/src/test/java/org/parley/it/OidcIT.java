@@ -73,7 +73,7 @@ class OidcIT {
     static void theProviderRunsAndTheServerIsSwitchedToIt() throws Exception {
         provider = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
         provider.start(InetAddress.getLoopbackAddress(), Integer.getInteger("it.oidc.port"));
-        cli("--file=" + System.getProperty("it.oidc.cli"));
+        ParleyServer.cli("--file=" + System.getProperty("it.oidc.cli"));
     }
 
     @BeforeEach
@@ -90,7 +90,7 @@ class OidcIT {
     void switchedBackParleyKnowsItsOwnUsersAgain() throws Exception {
         String token = token("sam.supervisor", "supervisor");
         deployer.undeploy("oidc");
-        cli("--command=/subsystem=elytron-oidc-client/secure-deployment=ivr-web.war:remove");
+        ParleyServer.cli("--command=/subsystem=elytron-oidc-client/secure-deployment=ivr-web.war:remove");
         switchedOff = true;
         deployer.deploy("oidc");
         try {
@@ -107,19 +107,11 @@ class OidcIT {
     static void theProviderStops() throws Exception {
         try {
             if (!switchedOff) {
-                cli("--command=/subsystem=elytron-oidc-client/secure-deployment=ivr-web.war:remove");
+                ParleyServer.cli("--command=/subsystem=elytron-oidc-client/secure-deployment=ivr-web.war:remove");
             }
         } finally {
             provider.shutdown();
         }
-    }
-
-    /** Runs jboss-cli against the test server, as an operator would. */
-    private static void cli(String what) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(System.getProperty("jboss.home") + "/bin/jboss-cli.sh", "--connect",
-                "--controller=127.0.0.1:" + System.getProperty("it.management.port"), what).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("jboss-cli " + what + ":\n" + out).isZero();
     }
 
     /** The claims Keycloak puts in an access token: who, the realm roles, and typ Bearer (WildFly requires it of bearer tokens). */

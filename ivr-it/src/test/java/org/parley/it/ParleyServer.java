@@ -167,6 +167,16 @@ final class ParleyServer {
         }
     }
 
+    /** Runs jboss-cli against the test server's management interface, as an operator would; fails the test if it fails. */
+    static void cli(String what) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(System.getProperty("jboss.home") + "/bin/jboss-cli.sh", "--connect",
+                "--controller=127.0.0.1:" + System.getProperty("it.management.port"), what).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("jboss-cli " + what + " failed:\n" + out);
+        }
+    }
+
     static String serverLog() throws IOException {
         return Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
     }

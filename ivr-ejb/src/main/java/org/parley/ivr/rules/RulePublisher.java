@@ -20,6 +20,10 @@ import org.parley.rules.scenario.ScenarioRunner;
  * The analyst's lifecycle for rules: validate (compile, every error with file/line/column; every prompt
  * and queue named must exist), test
  * (scenarios), publish (only when both pass: a new numbered version serves at once), roll back.
+ * With {@code parley.rules.four-eyes} on, publishing proposes instead: the version serves only once a
+ * second publisher approves it (tested again then, against the world as it is), and a rejected one never.
+ * Every step is recorded with the authenticated user ({@link RuleChange}). Calls never wait on any of this:
+ * they read the serving rule set, which is swapped in one step.
  */
 @ApplicationScoped
 public class RulePublisher {
@@ -34,6 +38,15 @@ public class RulePublisher {
 
     @Inject
     AsteriskNames names;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "parley.rules.four-eyes", defaultValue = "false")
+    boolean fourEyes;
+
+    /** Whether publishing needs a second publisher's approval. */
+    public boolean fourEyes() {
+        return fourEyes;
+    }
 
     /** What checking a draft found: compile problems, scenario results, and the compiled set when it compiled. */
     public record Check(List<RuleProblem> problems, List<ScenarioResult> results, int ruleCount, RuleSet compiled) {
@@ -81,7 +94,10 @@ public class RulePublisher {
         return new Check(List.of(), ScenarioRunner.run(compiled.compiled(), scenarios), compiled.ruleCount(), compiled.compiled());
     }
 
-    /** Publishes a draft that compiles and passes its scenarios; refused drafts change nothing. */
+    /**
+     * Publishes a draft that compiles and passes its scenarios (with four-eyes on: proposes it, and nothing
+     * serves until a second publisher approves); refused drafts change nothing.
+     */
     public synchronized PublishOutcome publish(List<RuleFile> files, String author, String comment) {
         Check check = test(files);
         if (!check.passed()) {
@@ -90,6 +106,11 @@ public class RulePublisher {
         List<RuleFile> stored = new ArrayList<>(files);
         if (files.stream().noneMatch(RuleFile::isScenarios)) {
             versions.serving().ifPresent(v -> v.getFiles().stream().filter(RuleFile::isScenarios).forEach(stored::add));
+        }
+        if (fourEyes) {
+            RuleSetVersion proposed = versions.propose(author, comment, stored);
+            LOG.log(Level.INFO, "{0} proposed {1} ({2}); it serves once another publisher approves it", author, proposed.getLabel(), comment);
+            return new PublishOutcome(proposed, check);
         }
         long start = System.nanoTime();
         RuleSetVersion version = versions.publish(author, comment, stored);
@@ -102,12 +123,45 @@ public class RulePublisher {
 
     /** Serves an earlier (or any) version again; {@code who} is the authenticated user, for the audit. */
     public synchronized RuleSetVersion rollback(int number, String who) throws RuleCompilationException {
-        RuleSetVersion target = versions.find(number).orElseThrow(() -> new IllegalArgumentException("there is no rule-set version " + number));
+        RuleSetVersion target = versions.find(number).orElseThrow(() -> new RuleLifecycleException(
+                RuleLifecycleException.Reason.NO_SUCH_VERSION, "there is no rule-set version " + number));
         RuleSet rules = DecisionService.compile(target);
-        RuleSetVersion serving = versions.serve(number);
+        RuleSetVersion serving = versions.serve(number, who);
         decisions.swap(rules);
         LOG.log(Level.INFO, "{0} rolled back: {1} serves again", who, serving.getLabel());
         return serving;
+    }
+
+    /**
+     * A second publisher approves a proposed version: it is tested again (prompts, queues and scenarios as they
+     * are now) and, when it passes, serves at once. A failing check leaves it proposed and changes nothing.
+     */
+    public synchronized PublishOutcome approve(int number, String who, String comment) {
+        RuleSetVersion proposed = versions.find(number).orElseThrow(() -> new RuleLifecycleException(
+                RuleLifecycleException.Reason.NO_SUCH_VERSION, "there is no rule-set version " + number));
+        if (proposed.getState() != RuleSetVersion.State.PROPOSED) {
+            throw new RuleLifecycleException(RuleLifecycleException.Reason.NOT_PROPOSED, proposed.getLabel() + " is "
+                    + proposed.getState().name().toLowerCase(java.util.Locale.ROOT) + ", not waiting for review");
+        }
+        if (proposed.getAuthor().equals(who)) {
+            throw new RuleLifecycleException(RuleLifecycleException.Reason.OWN_PROPOSAL,
+                    who + " proposed " + proposed.getLabel() + "; another publisher must review it");
+        }
+        Check check = test(proposed.getFiles());
+        if (!check.passed()) {
+            return new PublishOutcome(null, check);
+        }
+        RuleSetVersion approved = versions.review(number, true, who, comment);
+        decisions.swap(check.compiled().as(approved.getLabel()));
+        LOG.log(Level.INFO, "{0} approved {1} by {2}; it serves now", who, approved.getLabel(), approved.getAuthor());
+        return new PublishOutcome(approved, check);
+    }
+
+    /** A second publisher turns a proposed version down; it stays on record and never serves. */
+    public synchronized RuleSetVersion reject(int number, String who, String comment) {
+        RuleSetVersion rejected = versions.review(number, false, who, comment);
+        LOG.log(Level.INFO, "{0} rejected {1} by {2} ({3})", who, rejected.getLabel(), rejected.getAuthor(), comment);
+        return rejected;
     }
 
     /** The published version, or null with the check that refused it. */

@@ -37,22 +37,82 @@ public class RuleSetRepository {
     /** Stores a new version with the next number and makes it the serving one, in one transaction. */
     @Transactional
     public RuleSetVersion publish(String author, String comment, List<RuleFile> files) {
-        List<RuleSetVersion> versions = em.createQuery("select v from RuleSetVersion v", RuleSetVersion.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        int next = versions.stream().mapToInt(RuleSetVersion::getNumber).max().orElse(0) + 1;
+        List<RuleSetVersion> versions = lockAll();
+        RuleSetVersion version = new RuleSetVersion(next(versions), author, comment, Instant.now(), files);
         versions.forEach(v -> v.setServing(false));
-        RuleSetVersion version = new RuleSetVersion(next, author, comment, Instant.now(), files);
         version.setServing(true);
         em.persist(version);
+        record(author, RuleChange.Action.PUBLISHED, version.getNumber(), comment);
         return version;
     }
 
-    /** Makes an existing version the serving one. */
+    /** Stores a new version that waits for a second publisher; what serves does not change. */
     @Transactional
-    public RuleSetVersion serve(int number) {
-        RuleSetVersion target = find(number).orElseThrow(() -> new IllegalArgumentException("there is no rule-set version " + number));
-        em.createQuery("select v from RuleSetVersion v", RuleSetVersion.class).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().forEach(v -> v.setServing(v.getNumber() == number));
-        return em.merge(target);
+    public RuleSetVersion propose(String author, String comment, List<RuleFile> files) {
+        RuleSetVersion version = new RuleSetVersion(next(lockAll()), author, comment, Instant.now(), files);
+        version.propose();
+        em.persist(version);
+        record(author, RuleChange.Action.PROPOSED, version.getNumber(), comment);
+        return version;
+    }
+
+    /**
+     * The review of a proposed version by a second publisher: approved, it serves; rejected, it never will.
+     * Refused when the version is not waiting for review or {@code who} proposed it.
+     */
+    @Transactional
+    public RuleSetVersion review(int number, boolean approve, String who, String comment) {
+        List<RuleSetVersion> versions = lockAll();
+        RuleSetVersion target = versions.stream().filter(v -> v.getNumber() == number).findFirst()
+                .orElseThrow(() -> new RuleLifecycleException(RuleLifecycleException.Reason.NO_SUCH_VERSION, "there is no rule-set version " + number));
+        if (target.getState() != RuleSetVersion.State.PROPOSED) {
+            throw new RuleLifecycleException(RuleLifecycleException.Reason.NOT_PROPOSED,
+                    target.getLabel() + " is " + target.getState().name().toLowerCase(java.util.Locale.ROOT) + ", not waiting for review");
+        }
+        if (target.getAuthor().equals(who)) {
+            throw new RuleLifecycleException(RuleLifecycleException.Reason.OWN_PROPOSAL,
+                    who + " proposed " + target.getLabel() + "; another publisher must review it");
+        }
+        target.review(approve ? RuleSetVersion.State.PUBLISHED : RuleSetVersion.State.REJECTED, who, Instant.now(), comment);
+        if (approve) {
+            versions.forEach(v -> v.setServing(v == target));
+        }
+        record(who, approve ? RuleChange.Action.APPROVED : RuleChange.Action.REJECTED, number, comment);
+        return target;
+    }
+
+    /** Makes an existing published version the serving one again; proposed and rejected versions never serve. */
+    @Transactional
+    public RuleSetVersion serve(int number, String who) {
+        List<RuleSetVersion> versions = lockAll();
+        RuleSetVersion target = versions.stream().filter(v -> v.getNumber() == number).findFirst()
+                .orElseThrow(() -> new RuleLifecycleException(RuleLifecycleException.Reason.NO_SUCH_VERSION, "there is no rule-set version " + number));
+        if (target.getState() != RuleSetVersion.State.PUBLISHED) {
+            throw new RuleLifecycleException(RuleLifecycleException.Reason.NOT_PUBLISHED, target.getLabel() + " was never published ("
+                    + target.getState().name().toLowerCase(java.util.Locale.ROOT) + "); only a published version can serve again");
+        }
+        versions.forEach(v -> v.setServing(v == target));
+        record(who, RuleChange.Action.ROLLED_BACK, number, null);
+        return target;
+    }
+
+    /** What was done to the rules, newest first. */
+    @Transactional
+    public List<RuleChange> changes(int limit) {
+        return em.createQuery("select c from RuleChange c order by c.at desc, c.id desc", RuleChange.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Every version, locked: numbering and the serving flag change under this lock only. */
+    private List<RuleSetVersion> lockAll() {
+        return em.createQuery("select v from RuleSetVersion v", RuleSetVersion.class).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    private static int next(List<RuleSetVersion> versions) {
+        return versions.stream().mapToInt(RuleSetVersion::getNumber).max().orElse(0) + 1;
+    }
+
+    private void record(String who, RuleChange.Action action, int version, String comment) {
+        em.persist(new RuleChange(Instant.now(), who, action, version, comment));
     }
 }

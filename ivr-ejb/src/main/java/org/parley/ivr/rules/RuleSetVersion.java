@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -15,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A published rule set: numbered, with author, time and comment, and its files. Never changed
- * after publishing; only which version is {@code serving} changes (publish, rollback).
+ * A rule set as an analyst handed it in: numbered, with author, time and comment, and its files. The files
+ * never change. What does change: which version is {@code serving} (publish, approve, rollback) and, with
+ * four-eyes publishing, a {@link State#PROPOSED} version's review (approved or rejected, by whom, when).
  */
 @Entity
 @Table(name = "rule_set_version")
@@ -41,6 +44,29 @@ public class RuleSetVersion {
     @Column(nullable = false)
     private boolean serving;
 
+    /** Null in rows written before four-eyes publishing existed: those were published. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private State state;
+
+    @Column(length = 100)
+    private String reviewedBy;
+
+    private Instant reviewedAt;
+
+    @Column(length = 1000)
+    private String reviewComment;
+
+    /** Where a version is in its life. */
+    public enum State {
+        /** Handed in while four-eyes publishing is on; waits for a second publisher. Never serves. */
+        PROPOSED,
+        /** Published (at once, or approved by a second publisher); may serve, now or again after a rollback. */
+        PUBLISHED,
+        /** Turned down by a second publisher; kept for the record, never serves. */
+        REJECTED
+    }
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "rule_file", joinColumns = @JoinColumn(name = "version_id"))
     @OrderColumn(name = "position")
@@ -59,6 +85,34 @@ public class RuleSetVersion {
 
     void setServing(boolean serving) {
         this.serving = serving;
+    }
+
+    void propose() {
+        this.state = State.PROPOSED;
+    }
+
+    void review(State outcome, String who, Instant at, String comment) {
+        this.state = outcome;
+        this.reviewedBy = who;
+        this.reviewedAt = at;
+        this.reviewComment = comment;
+    }
+
+    public State getState() {
+        return state == null ? State.PUBLISHED : state;
+    }
+
+    /** The second publisher who approved or rejected a proposed version; null otherwise. */
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getReviewComment() {
+        return reviewComment;
     }
 
     public int getNumber() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.ivr.decision.DecisionService;
 import org.parley.ivr.rules.LineDiff;
+import org.parley.ivr.rules.RuleChange;
 import org.parley.ivr.rules.RuleFile;
 import org.parley.ivr.rules.RulePublisher;
 import org.parley.ivr.rules.RuleSetRepository;
@@ -53,10 +55,23 @@ public class RulesResource {
     public record Draft(List<FileView> files, String comment) {
     }
 
-    /** A version without its files. */
-    public record VersionView(int number, String label, String author, String comment, Instant publishedAt, boolean serving) {
+    /** A version without its files: who handed it in, and with four-eyes publishing who reviewed it. */
+    public record VersionView(int number, String label, String author, String comment, Instant publishedAt, boolean serving,
+                              RuleSetVersion.State state, String reviewedBy, Instant reviewedAt, String reviewComment) {
         static VersionView of(RuleSetVersion v) {
-            return new VersionView(v.getNumber(), v.getLabel(), v.getAuthor(), v.getComment(), v.getPublishedAt(), v.isServing());
+            return new VersionView(v.getNumber(), v.getLabel(), v.getAuthor(), v.getComment(), v.getPublishedAt(), v.isServing(),
+                    v.getState(), v.getReviewedBy(), v.getReviewedAt(), v.getReviewComment());
+        }
+    }
+
+    /** A second publisher's review of a proposed version: why (who is the logged-in user). */
+    public record Review(String comment) {
+    }
+
+    /** One entry of the rules' audit trail. */
+    public record ChangeView(Instant at, String who, RuleChange.Action action, int version, String comment) {
+        static ChangeView of(RuleChange c) {
+            return new ChangeView(c.getAt(), c.getWho(), c.getAction(), c.getVersion(), c.getComment());
         }
     }
 
@@ -98,7 +113,7 @@ public class RulesResource {
 
     @GET
     @Path("/versions")
-    @Operation(summary = "Every published version, newest first; one is serving")
+    @Operation(summary = "Every version (published, proposed, rejected), newest first; one is serving")
     public List<VersionView> list() {
         return versions.all().stream().map(VersionView::of).toList();
     }
@@ -127,7 +142,8 @@ public class RulesResource {
 
     @POST
     @Path("/publish")
-    @Operation(summary = "Publish a draft as a new version that serves at once; refused (422) unless it compiles and passes every scenario")
+    @Operation(summary = "Publish a draft as a new version that serves at once (201), or with four-eyes publishing propose it"
+            + " for a second publisher (202); refused (422) unless it compiles and passes every scenario")
     @RolesAllowed(Roles.PUBLISHER)
     public Response publish(Draft draft, @Context SecurityContext security) {
         if (draft == null) {
@@ -137,7 +153,37 @@ public class RulesResource {
         if (outcome.version() == null) {
             return Response.status(422).entity(CheckView.of(outcome.check())).build();
         }
-        return Response.status(Response.Status.CREATED).entity(VersionView.of(outcome.version())).build();
+        boolean proposed = outcome.version().getState() == RuleSetVersion.State.PROPOSED;
+        return Response.status(proposed ? Response.Status.ACCEPTED : Response.Status.CREATED).entity(VersionView.of(outcome.version())).build();
+    }
+
+    @POST
+    @Path("/versions/{number}/approve")
+    @Operation(summary = "Four-eyes publishing: a second publisher approves a proposed version, which is tested again and serves at once;"
+            + " 422 when it no longer passes, 403 for its own author, 409 when it is not waiting for review")
+    @RolesAllowed(Roles.PUBLISHER)
+    public Response approve(@PathParam("number") int number, Review review, @Context SecurityContext security) {
+        RulePublisher.PublishOutcome outcome = publisher.approve(number, security.getUserPrincipal().getName(),
+                review == null ? null : review.comment());
+        if (outcome.version() == null) {
+            return Response.status(422).entity(CheckView.of(outcome.check())).build();
+        }
+        return Response.ok(VersionView.of(outcome.version())).build();
+    }
+
+    @POST
+    @Path("/versions/{number}/reject")
+    @Operation(summary = "Four-eyes publishing: a second publisher turns a proposed version down; it never serves")
+    @RolesAllowed(Roles.PUBLISHER)
+    public VersionView reject(@PathParam("number") int number, Review review, @Context SecurityContext security) {
+        return VersionView.of(publisher.reject(number, security.getUserPrincipal().getName(), review == null ? null : review.comment()));
+    }
+
+    @GET
+    @Path("/changes")
+    @Operation(summary = "The audit trail: every publish, proposal, approval, rejection and rollback with who did it, newest first")
+    public List<ChangeView> changes(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return versions.changes(Math.max(1, Math.min(limit, 1000))).stream().map(ChangeView::of).toList();
     }
 
     @POST
@@ -147,9 +193,6 @@ public class RulesResource {
     public VersionView rollback(Rollback request, @Context SecurityContext security) throws RuleCompilationException {
         if (request == null || request.version() == null) {
             throw new BadRequestException("send {\"version\": N} with the version to serve");
-        }
-        if (versions.find(request.version()).isEmpty()) {
-            throw new NotFoundException("there is no rule-set version " + request.version());
         }
         return VersionView.of(publisher.rollback(request.version(), security.getUserPrincipal().getName()));
     }
@@ -173,9 +216,9 @@ public class RulesResource {
 
     @GET
     @Path("/serving")
-    @Operation(summary = "The rule set serving new calls")
+    @Operation(summary = "The rule set serving new calls, and whether publishing needs a second publisher (fourEyes)")
     public Map<String, Object> serving() {
-        return Map.of("version", decisions.current().version(), "rules", decisions.current().ruleNames());
+        return Map.of("version", decisions.current().version(), "rules", decisions.current().ruleNames(), "fourEyes", publisher.fourEyes());
     }
 
     /** A file as people read it: a spreadsheet as the rules Drools generates from it, everything else as is. */
