@@ -75,6 +75,14 @@ public final class RuleSandbox {
     private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(
             "-?\\d+(\\.\\d+)?[lLdDfF]?|\"[^\"\\\\]*\"|true|false|null");
 
+    /** Calls whose only (last) argument is a regular expression: allowed with a safe literal pattern. */
+    private static final Set<String> SINGLE_REGEX = Set.of("java/util/regex/Pattern.compile(Ljava/lang/String;)Ljava/util/regex/Pattern;",
+            "java/lang/String.matches(Ljava/lang/String;)Z", "java/lang/String.split(Ljava/lang/String;)[Ljava/lang/String;");
+    /** Other calls that take a regular expression somewhere among their arguments: refused. */
+    private static final Set<String> OTHER_REGEX = Set.of("java/util/regex/Pattern.compile", "java/util/regex/Pattern.matches",
+            "java/util/regex/Pattern.split", "java/util/regex/Pattern.splitAsStream", "java/lang/String.replaceAll",
+            "java/lang/String.replaceFirst", "java/lang/String.split", "java/lang/String.matches");
+
     /** Largest constant array the generated code may create (varargs of the model API). */
     private static final int MAX_ARRAY = 256;
 
@@ -384,6 +392,27 @@ public final class RuleSandbox {
                 field(handle.getOwner(), handle.getTag() == Opcodes.H_PUTFIELD || handle.getTag() == Opcodes.H_PUTSTATIC);
             } else {
                 call(handle.getOwner(), handle.getName(), handle.getDesc());
+                regex(handle.getOwner(), handle.getName(), handle.getDesc(), null);
+            }
+        }
+
+        /**
+         * A call that takes a regular expression: the pattern must be a string literal right there (the executable
+         * model turns {@code matches "..."} into {@code Pattern.compile("...")}) and safe by {@link RegexCheck}; a
+         * pattern computed from facts (a CRM field, the caller's words) could be made to backtrack for ever.
+         */
+        private void regex(String owner, String name, String descriptor, String literal) {
+            String call = owner + "." + name + descriptor;
+            if (owner.equals("org/drools/model/operators/MatchesOperator")) {
+                breaches.add("matches a pattern that is not written in the rule; write the pattern as a string literal");
+            } else if (SINGLE_REGEX.contains(call)) {
+                String problem = literal == null ? "uses a regular expression that is not a string literal" : RegexCheck.problem(literal);
+                if (problem != null) {
+                    breaches.add(problem.startsWith("uses") ? problem : "uses " + problem + ": \"" + literal + "\"");
+                }
+            } else if (OTHER_REGEX.contains(owner + "." + name)) {
+                breaches.add("calls " + dotted(owner) + "." + name + "(), which takes a regular expression; use matches with a pattern"
+                        + " written in the rule");
             }
         }
 
@@ -411,6 +440,10 @@ public final class RuleSandbox {
             private final Set<Label> seen = new java.util.HashSet<>();
             private Object lastConstant;
             private String lastString;
+            /** The string the instruction just before pushed (LDC), else null. */
+            private String justPushed;
+            /** Local variables holding a known constant since the last label. */
+            private final Map<Integer, Object> locals = new java.util.HashMap<>();
             /** The rule this method builds, once it has called D.rule(package, name). */
             private String ruleName;
 
@@ -421,6 +454,10 @@ public final class RuleSandbox {
             @Override
             public void visitLabel(Label label) {
                 seen.add(label);
+                // A jump may arrive here with something else on the stack or in the locals.
+                justPushed = null;
+                lastConstant = null;
+                locals.clear();
             }
 
             @Override
@@ -479,6 +516,24 @@ public final class RuleSandbox {
             }
 
             @Override
+            public void visitVarInsn(int opcode, int varIndex) {
+                justPushed = null;
+                // Array sizes: a store keeps what the stack held (the executable model copies values() with
+                // ARRAYLENGTH, DUP, ISTORE, ANEWARRAY); a load brings back what was stored, or nothing known.
+                if (opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) {
+                    locals.put(varIndex, lastConstant);
+                } else {
+                    lastConstant = locals.get(varIndex);
+                }
+            }
+
+            @Override
+            public void visitIincInsn(int varIndex, int increment) {
+                justPushed = null;
+                locals.remove(varIndex);
+            }
+
+            @Override
             public void visitTypeInsn(int opcode, String type) {
                 type(type);
                 if (opcode == Opcodes.ANEWARRAY) {
@@ -502,15 +557,20 @@ public final class RuleSandbox {
             @Override
             public void visitLdcInsn(Object value) {
                 constant(value);
+                note(Opcodes.LDC, value instanceof Integer ? value : null);
                 if (value instanceof String s) {
                     lastString = s;
+                    justPushed = s;
                 }
-                note(Opcodes.LDC, value instanceof Integer ? value : null);
             }
 
             @Override
             public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
                 field(owner, opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC);
+                if (owner.equals("org/drools/model/operators/MatchesOperator")) {
+                    // the executable model's matches with a pattern it could not precompile: one taken from a fact
+                    breaches.add("matches a pattern that is not written in the rule; write the pattern as a string literal");
+                }
                 descriptor(descriptor);
                 if (opcode == Opcodes.GETSTATIC && ruleName != null && !owner.equals(className) && owner.startsWith(RULES)) {
                     // A rule-building method names its rule (D.rule(pkg, name)) and then takes its lambdas' INSTANCE fields.
@@ -522,6 +582,7 @@ public final class RuleSandbox {
             @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
                 call(owner, name, descriptor);
+                regex(owner, name, descriptor, justPushed);
                 if (owner.equals("org/drools/modelcompiler/dsl/pattern/D") && name.equals("rule")) {
                     ruleName = lastString;
                 }
@@ -554,6 +615,7 @@ public final class RuleSandbox {
 
             private void note(int opcode, Object constant) {
                 lastConstant = constant;
+                justPushed = null;
             }
         }
     }

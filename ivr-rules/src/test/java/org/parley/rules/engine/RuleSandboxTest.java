@@ -98,6 +98,10 @@ class RuleSandboxTest {
         add(cases, "a huge array", drl("", "$d : Decision()", "int[] a = new int[Integer.MAX_VALUE];"));
         add(cases, "String.repeat as an amplifier", drl("", "$d : Decision()", "String s = \"x\".repeat(Integer.MAX_VALUE);"));
         add(cases, "String.format as an amplifier", drl("", "$d : Decision()", "String s = String.format(\"%0999999999d\", 1);"));
+        add(cases, "an array sized by a computed local, after a small constant", drl("", "$d : Decision()",
+                "int n = $d.getPriority() + 2000000000; Object o = java.util.Arrays.asList(1, new String[n]);"));
+        add(cases, "an array sized by a branch that is constant on one side only", drl("", "$d : Decision()",
+                "int n = $d.getPriority() > 0 ? $d.getPriority() * 2000000000 : 5; String[] a = new String[n];"));
         add(cases, "a synchronized block", drl("", "$d : Decision()", "synchronized (\"parley\") { $d.getPriority(); }"));
         add(cases, "Runtime.exec inside modify", drl("", "$d : Decision()", "modify( $d ) { setPriority( " + EXEC + ".hashCode() ) }"));
         add(cases, "a rule file in another package", "package java.util;\nrule \"escape\"\nwhen\nthen\nend\n");
@@ -174,6 +178,57 @@ class RuleSandboxTest {
                     assertThat(p.message()).startsWith("rule \"escape\" calls java.lang.System.exit()")
                             .contains("Rules may use the fact model");
                 }));
+    }
+
+    static Stream<Arguments> unboundedPatterns() {
+        String utterance = "import org.parley.rules.fact.Utterance;\nimport org.parley.rules.fact.Caller;";
+        return Stream.of(
+                Arguments.of("a nested quantifier, (a+)+b", drl(utterance, "$d : Decision()\n    Utterance( text matches \"(a+)+b\" )", ""),
+                        "repeated group"),
+                Arguments.of("a quantified alternation, (yes|yeah)*", drl(utterance, "$d : Decision()\n    Utterance( text matches \"(yes|yeah)*!\" )", ""),
+                        "repeated group"),
+                Arguments.of("a group of a group, ((ab)*c)+", drl(utterance, "$d : Decision()\n    Utterance( text matches \"((ab)*c)+\" )", ""),
+                        "repeated group"),
+                Arguments.of("a back-reference", drl(utterance, "$d : Decision()\n    Utterance( text matches \"(a)\\\\1\" )", ""),
+                        "back-reference"),
+                Arguments.of("three unbounded repeats", drl(utterance, "$d : Decision()\n    Utterance( text matches \".*a.*b.*c\" )", ""),
+                        "unbounded repeats"),
+                Arguments.of("a pattern taken from a fact", drl(utterance, "$d : Decision()\n    Utterance( $t : text )\n    Caller( number matches $t )", ""),
+                        "not written in the rule"),
+                Arguments.of("a pattern computed in a consequence", drl(utterance, "$d : Decision()\n    Utterance( $t : text )",
+                        "boolean b = \"x\".matches($t);"), "not a string literal"),
+                Arguments.of("a literal on one branch only", drl(utterance, "$d : Decision()\n    Utterance( $t : text )",
+                        "boolean b = \"x\".matches($t.isEmpty() ? $t : \"a+\");"), "not a string literal"),
+                Arguments.of("replaceAll", drl(utterance, "$d : Decision()\n    Utterance( $t : text )", "String s = $t.replaceAll(\"(a+)+\", \"\");"),
+                        "takes a regular expression"),
+                Arguments.of("a method reference to String.matches", drl(utterance + "\nimport java.util.function.BiPredicate;",
+                        "$d : Decision()\n    Utterance( $t : text )", "BiPredicate<String, String> m = String::matches; boolean b = m.test(\"x\", $t);"),
+                        "not a string literal"));
+    }
+
+    /**
+     * A regular expression the JDK would backtrack on for minutes is refused: the decision deadline is checked between
+     * firings, and one match is a single step it cannot interrupt. So is any pattern not written in the rule.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unboundedPatterns")
+    void aPatternThatCouldRunUnboundedIsRefused(String name, String drl, String why) {
+        assertThatThrownBy(() -> RuleSet.compile("regex", List.of(new RuleSource("regex.drl", drl)), CL))
+                .as(name)
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).as(name)
+                        .anySatisfy(p -> assertThat(p.message()).contains(why)));
+    }
+
+    @Test
+    void safePatternsWrittenInTheRuleStillMatch() throws Exception {
+        String drl = drl("import org.parley.rules.fact.Utterance;",
+                "$d : Decision( !decided )\n    Utterance( text matches \"(?i).*\\\\b(lost|stolen) (my )?card\\\\b.*\", text.matches(\"[^0-9]{0,80}\") )",
+                "modify( $d ) { transfer( \"cards\", 2, \"transfer-cards\" ) }");
+        RuleSet rules = RuleSet.compile("fine", List.of(new RuleSource("fine.drl", drl)), CL);
+
+        assertThat(rules.decide(List.of(org.parley.rules.fact.Utterance.spoken("I think I LOST my card today"))).decision().getQueue())
+                .isEqualTo("cards");
+        assertThat(rules.decide(List.of(org.parley.rules.fact.Utterance.spoken("what is my balance"))).decision().getQueue()).isNotEqualTo("cards");
     }
 
     @Test
