@@ -96,6 +96,10 @@ class SecurityIT {
         assertThat(seen.get("DELETE /api/crm/customers/1")).doesNotContainEntry("admin", 403).doesNotContainEntry("crm", 403)
                 .containsEntry("supervisor", 403);
         assertThat(seen.get("POST /api/events/dead/replay")).doesNotContainEntry("admin", 403).containsEntry("crm", 403);
+        // a refusal says what would do and what the user has
+        ParleyServer.Reply refused = ParleyServer.send("POST", "/api/rules/publish", "{}", "it-analyst");
+        assertThat(refused.body().asJsonObject().getString("error"))
+                .isEqualTo("this needs the role publisher; it-analyst has analyst (roles are given with bin/parley-user roles, or at the identity provider)");
     }
 
     @Test
