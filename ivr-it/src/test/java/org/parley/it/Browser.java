@@ -47,20 +47,17 @@ final class Browser implements AutoCloseable {
         Process driver = new ProcessBuilder("chromedriver", "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String base = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                if (send("GET", base + "/status", null).getJsonObject("value").getBoolean("ready")) {
-                    break;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline || !driver.isAlive()) {
-                driver.destroyForcibly();
-                throw new IllegalStateException("chromedriver did not start: " + Files.readString(log));
-            }
-            Thread.sleep(100);
+        try {
+            // not listening yet is an IOException: keep asking; a driver that died is not coming
+            org.awaitility.Awaitility.await("chromedriver ready").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> !driver.isAlive() || send("GET", base + "/status", null).getJsonObject("value").getBoolean("ready"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported below with the driver's log
+        }
+        if (!driver.isAlive() || !ready(base)) {
+            driver.destroyForcibly();
+            throw new IllegalStateException("chromedriver did not start: " + Files.readString(log));
         }
         Path profile = Files.createTempDirectory("chromium-profile");
         JsonObject capabilities = Json.createObjectBuilder().add("capabilities", Json.createObjectBuilder().add("alwaysMatch",
@@ -97,15 +94,17 @@ final class Browser implements AutoCloseable {
         return command("POST", "/execute/sync", Json.createObjectBuilder().add("script", js).add("args", array).build());
     }
 
-    /** Waits until the script returns true. */
-    void waitFor(String what, String js, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (script(js) != JsonValue.TRUE) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(100);
+    private static boolean ready(String base) {
+        try {
+            return send("GET", base + "/status", null).getJsonObject("value").getBoolean("ready");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return false;
         }
+    }
+
+    /** Waits until the script returns true. */
+    void waitFor(String what, String js, Duration timeout) {
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> script(js) == JsonValue.TRUE);
     }
 
     String find(String css) throws IOException, InterruptedException {

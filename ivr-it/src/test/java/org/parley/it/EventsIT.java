@@ -66,7 +66,8 @@ class EventsIT {
         var http = java.net.http.HttpClient.newHttpClient();
         var listening = http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ParleyServer.HTTP_PORT
                 + "/jms-probe/next?match=1800000510.1&timeoutMs=20000")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(1000);
+        await().atMost(WAIT).until(() -> http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + ParleyServer.HTTP_PORT + "/jms-probe/subscribers")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body(), "1"::equals);
         call(CallScript.from("5559100").uniqueId("1800000510.1").say("I lost my card"));
 
         var message = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);

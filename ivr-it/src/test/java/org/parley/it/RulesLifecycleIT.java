@@ -52,6 +52,12 @@ class RulesLifecycleIT {
         return Json.createObjectBuilder().add("files", array).add("author", "mallory") /* ignored: the author is who logged in */.add("comment", comment).build().toString();
     }
 
+    /** Waits until {@code n} more calls have finished, so each version in the swap test serves some. */
+    private static void callsServed(java.util.concurrent.atomic.AtomicInteger placed, int n) {
+        int from = placed.get();
+        org.awaitility.Awaitility.await(n + " more calls").atMost(java.time.Duration.ofSeconds(60)).until(() -> placed.get() >= from + n);
+    }
+
     private static int servingNumber() throws Exception {
         return get("/api/rules/versions").body().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(v -> v.getBoolean("serving")).findFirst().orElseThrow().getInt("number");
@@ -163,11 +169,11 @@ class RulesLifecycleIT {
             }
             List<Integer> published = new java.util.ArrayList<>();
             for (int round = 0; round < 3; round++) {
-                Thread.sleep(300);
+                callsServed(placed, 3);
                 ParleyServer.Reply p = post("/api/rules/publish", draft(changed, "swap under load " + round), ParleyServer.ANALYST);
                 assertThat(p.status()).isEqualTo(201);
                 published.add(p.body().asJsonObject().getInt("number"));
-                Thread.sleep(300);
+                callsServed(placed, 3);
                 assertThat(post("/api/rules/rollback", "{\"version\":" + original + "}", ParleyServer.ANALYST).status()).isEqualTo(200);
             }
             stop.set(true);
