@@ -85,6 +85,13 @@ public final class RuleSandbox {
 
     /** Largest constant array the generated code may create (varargs of the model API). */
     private static final int MAX_ARRAY = 256;
+    /**
+     * The executable model's rule-list classes ({@code Rules<hash>}, {@code Rules<hash>RuleMethods<n>}) collect
+     * every rule in a list sized by the rule count, a constant of the rule set: allowed there up to this.
+     */
+    private static final int MAX_RULE_LIST = 100_000;
+    private static final java.util.regex.Pattern RULE_LIST_CLASS = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(RULES) + "Rules[0-9A-Fa-f]{32}(RuleMethods[0-9]+)?");
 
     static {
         for (String value : List.of("String", "StringBuilder", "CharSequence", "Comparable", "Number", "Integer", "Long", "Double",
@@ -438,6 +445,8 @@ public final class RuleSandbox {
         private final class Code extends MethodVisitor {
 
             private final Set<Label> seen = new java.util.HashSet<>();
+            /** Labels some jump, switch or exception handler goes to. */
+            private final Set<Label> targets = new java.util.HashSet<>();
             private Object lastConstant;
             private String lastString;
             /** The string the instruction just before pushed (LDC), else null. */
@@ -454,14 +463,18 @@ public final class RuleSandbox {
             @Override
             public void visitLabel(Label label) {
                 seen.add(label);
-                // A jump may arrive here with something else on the stack or in the locals.
-                justPushed = null;
-                lastConstant = null;
-                locals.clear();
+                if (targets.contains(label)) {
+                    // A jump arrives here, maybe with something else on the stack or in the locals. (Every jump is
+                    // forward, backward ones are refused, so its target is known by now; other labels only mark lines.)
+                    justPushed = null;
+                    lastConstant = null;
+                    locals.clear();
+                }
             }
 
             @Override
             public void visitJumpInsn(int opcode, Label label) {
+                targets.add(label);
                 if (seen.contains(label)) {
                     breaches.add("loops (a for, while or do loop); rules may not loop: match each item with a pattern instead");
                 }
@@ -481,6 +494,8 @@ public final class RuleSandbox {
             }
 
             private void backwards(Label dflt, Label[] labels) {
+                targets.add(dflt);
+                targets.addAll(List.of(labels));
                 boolean back = seen.contains(dflt);
                 for (Label l : labels) {
                     back |= seen.contains(l);
@@ -549,7 +564,7 @@ public final class RuleSandbox {
             }
 
             private void array() {
-                if (!(lastConstant instanceof Integer size) || size < 0 || size > MAX_ARRAY) {
+                if (!(lastConstant instanceof Integer size) || size < 0 || size > (ruleList() ? MAX_RULE_LIST : MAX_ARRAY)) {
                     breaches.add("creates an array whose size is not a small constant");
                 }
             }
@@ -581,7 +596,14 @@ public final class RuleSandbox {
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-                call(owner, name, descriptor);
+                if (name.equals("<init>") && CAPACITY_CONSTRUCTORS.contains(owner) && descriptor.startsWith("(I") && ruleList()
+                        && lastConstant instanceof Integer size && size >= 0 && size <= MAX_RULE_LIST) {
+                    // the rule list's new ArrayList<>(rule count)
+                    type(owner);
+                    descriptor(descriptor);
+                } else {
+                    call(owner, name, descriptor);
+                }
                 regex(owner, name, descriptor, justPushed);
                 if (owner.equals("org/drools/modelcompiler/dsl/pattern/D") && name.equals("rule")) {
                     ruleName = lastString;
@@ -603,6 +625,7 @@ public final class RuleSandbox {
 
             @Override
             public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+                targets.add(handler);
                 if (type != null) {
                     type(type);
                 }
@@ -611,6 +634,10 @@ public final class RuleSandbox {
             @Override
             public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end, int index) {
                 descriptor(descriptor);
+            }
+
+            private boolean ruleList() {
+                return RULE_LIST_CLASS.matcher(className).matches();
             }
 
             private void note(int opcode, Object constant) {

@@ -232,6 +232,21 @@ class RuleSandboxTest {
     }
 
     @Test
+    void aRuleSetWithMoreRulesThanTheArrayLimitCompilesAndDecides() throws Exception {
+        // The executable model lists the rules in new ArrayList<>(count) and arrays of that size; a large decision table
+        // (a rule per row) must still publish.
+        StringBuilder drl = new StringBuilder("package org.parley.rules.routing;\nimport org.parley.rules.fact.Decision;\n");
+        for (int i = 0; i < 400; i++) {
+            drl.append("rule \"row ").append(i).append("\"\nwhen\n    $d : Decision( !decided, priority == ").append(i)
+                    .append(" )\nthen\n    modify( $d ) { transfer( \"q").append(i).append("\", 1, \"transfer-q\" ) }\nend\n");
+        }
+        RuleSet rules = RuleSet.compile("big", List.of(new RuleSource("big.drl", drl.toString())), CL);
+
+        assertThat(rules.ruleNames()).hasSize(400);
+        assertThat(rules.decide(List.of()).decision().getQueue()).isEqualTo("q0");
+    }
+
+    @Test
     void whatRulesMayUseStillCompiles() throws Exception {
         String drl = drl("import org.parley.rules.fact.Caller;\nimport java.time.LocalTime;\nimport java.util.List;",
                 "$d : Decision( !decided )\n    Caller( $n : number, number.startsWith(\"555\") || List.of(\"1\", \"2\").contains(number) )",
