@@ -139,14 +139,7 @@ public class RulePublisher {
     public synchronized PublishOutcome approve(int number, String who, String comment) {
         RuleSetVersion proposed = versions.find(number).orElseThrow(() -> new RuleLifecycleException(
                 RuleLifecycleException.Reason.NO_SUCH_VERSION, "there is no rule-set version " + number));
-        if (proposed.getState() != RuleSetVersion.State.PROPOSED) {
-            throw new RuleLifecycleException(RuleLifecycleException.Reason.NOT_PROPOSED, proposed.getLabel() + " is "
-                    + proposed.getState().name().toLowerCase(java.util.Locale.ROOT) + ", not waiting for review");
-        }
-        if (proposed.getAuthor().equals(who)) {
-            throw new RuleLifecycleException(RuleLifecycleException.Reason.OWN_PROPOSAL,
-                    who + " proposed " + proposed.getLabel() + "; another publisher must review it");
-        }
+        proposed.checkReviewableBy(who); // before testing; checked again under the lock
         Check check = test(proposed.getFiles());
         if (!check.passed()) {
             return new PublishOutcome(null, check);

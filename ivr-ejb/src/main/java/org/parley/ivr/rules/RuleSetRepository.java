@@ -65,14 +65,7 @@ public class RuleSetRepository {
         List<RuleSetVersion> versions = lockAll();
         RuleSetVersion target = versions.stream().filter(v -> v.getNumber() == number).findFirst()
                 .orElseThrow(() -> new RuleLifecycleException(RuleLifecycleException.Reason.NO_SUCH_VERSION, "there is no rule-set version " + number));
-        if (target.getState() != RuleSetVersion.State.PROPOSED) {
-            throw new RuleLifecycleException(RuleLifecycleException.Reason.NOT_PROPOSED,
-                    target.getLabel() + " is " + target.getState().name().toLowerCase(java.util.Locale.ROOT) + ", not waiting for review");
-        }
-        if (target.getAuthor().equals(who)) {
-            throw new RuleLifecycleException(RuleLifecycleException.Reason.OWN_PROPOSAL,
-                    who + " proposed " + target.getLabel() + "; another publisher must review it");
-        }
+        target.checkReviewableBy(who);
         target.review(approve ? RuleSetVersion.State.PUBLISHED : RuleSetVersion.State.REJECTED, who, Instant.now(), comment);
         if (approve) {
             versions.forEach(v -> v.setServing(v == target));

@@ -91,6 +91,18 @@ public class RuleSetVersion {
         this.state = State.PROPOSED;
     }
 
+    /** Refuses (with why) unless this version waits for review and {@code who} did not propose it. */
+    void checkReviewableBy(String who) {
+        if (getState() != State.PROPOSED) {
+            throw new RuleLifecycleException(RuleLifecycleException.Reason.NOT_PROPOSED,
+                    getLabel() + " is " + getState().name().toLowerCase(java.util.Locale.ROOT) + ", not waiting for review");
+        }
+        if (author.equals(who)) {
+            throw new RuleLifecycleException(RuleLifecycleException.Reason.OWN_PROPOSAL, who + " proposed " + getLabel()
+                    + "; another publisher must review it");
+        }
+    }
+
     void review(State outcome, String who, Instant at, String comment) {
         this.state = outcome;
         this.reviewedBy = who;
