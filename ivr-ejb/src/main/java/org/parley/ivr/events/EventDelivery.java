@@ -144,6 +144,11 @@ public class EventDelivery {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
+    /** Events being retried after a failed attempt (not yet dead), oldest first. */
+    public List<OutboxEvent> failing(int max) {
+        return rows.failing(max);
+    }
+
     /** Dead events, oldest first. */
     public List<OutboxEvent> dead(int max) {
         return rows.dead(max);

@@ -131,6 +131,11 @@ public class OutboxEvent {
         return dead;
     }
 
+    /** When the next delivery attempt is due. */
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     public String getLastError() {
         return lastError;
     }

@@ -48,6 +48,13 @@ public class OutboxRows {
         }
     }
 
+    /** Events still being retried after at least one failed attempt, oldest first. */
+    @Transactional
+    public List<OutboxEvent> failing(int max) {
+        return em.createQuery("select e from OutboxEvent e where e.deliveredAt is null and e.dead = false and e.attempts > 0 order by e.id",
+                OutboxEvent.class).setMaxResults(max).getResultList();
+    }
+
     /** Dead events, oldest first. */
     @Transactional
     public List<OutboxEvent> dead(int max) {

@@ -45,6 +45,15 @@ public class EventsResource {
         }
     }
 
+    /** An event still being retried: how often it failed, why, and when it is tried again. */
+    public record FailingEvent(long id, String eventId, String type, String target, String callUniqueId, int attempts, String lastError,
+                               Instant nextAttemptAt) {
+        static FailingEvent of(OutboxEvent e) {
+            return new FailingEvent(e.getId(), e.getEventId(), e.getType(), e.getTarget(), e.getCallUniqueId(), e.getAttempts(),
+                    e.getLastError(), e.getNextAttemptAt());
+        }
+    }
+
     @Inject
     EventDelivery delivery;
 
@@ -59,6 +68,16 @@ public class EventsResource {
     @Operation(summary = "Delivered events per target (webhook URL or jms:<topic>)")
     public Map<String, Long> targets() {
         return delivery.deliveredByTarget();
+    }
+
+    @GET
+    @Path("/failing")
+    @Operation(summary = "Events that failed at least once and are still being retried, oldest first: what is stuck before it dies")
+    public List<FailingEvent> failing(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit must be 1..1000; got " + limit);
+        }
+        return delivery.failing(limit).stream().map(FailingEvent::of).toList();
     }
 
     @GET
