@@ -64,6 +64,7 @@ class CrmLookupIT {
                 }
                 case SLOW -> {
                     try {
+                        // the peer under test is slow: it answers after 3 s, past Parley's lookup timeout
                         Thread.sleep(3000);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -134,6 +135,8 @@ class CrmLookupIT {
 
             // 4. slow CRM: the lookup gives up after its timeout, the caller does not wait for the CRM
             MODE.set(Mode.SLOW);
+            // Wall-clock behaviour under test: the open circuit lets a request through only after
+            // parley.crm.lookup.open-seconds (2 s here); nothing on the wire shows when that happens.
             Thread.sleep(2500);
             long start = System.nanoTime();
             assertThat(context(freshNumber()).getBoolean("stale")).isTrue();

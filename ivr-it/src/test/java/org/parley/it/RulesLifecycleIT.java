@@ -52,10 +52,25 @@ class RulesLifecycleIT {
         return Json.createObjectBuilder().add("files", array).add("author", "mallory") /* ignored: the author is who logged in */.add("comment", comment).build().toString();
     }
 
-    /** Waits until {@code n} more calls have finished, so each version in the swap test serves some. */
+    /**
+     * Waits until {@code n} more calls have finished. With 8 callers at most 8 calls were under way at the swap, so after
+     * 17 more have finished the 10 calls started last all started after the swap and at least 2 of them are over:
+     * {@link #versionsOfNewestCalls} then sees the version that was serving.
+     */
     private static void callsServed(java.util.concurrent.atomic.AtomicInteger placed, int n) {
         int from = placed.get();
         org.awaitility.Awaitility.await(n + " more calls").atMost(java.time.Duration.ofSeconds(60)).until(() -> placed.get() >= from + n);
+    }
+
+    /** The rule-set versions that decided the 10 calls recorded last. */
+    private static java.util.Set<String> versionsOfNewestCalls() throws Exception {
+        java.util.Set<String> versions = new java.util.TreeSet<>();
+        for (JsonObject c : get("/api/calls?limit=10").body().asJsonArray().getValuesAs(JsonObject.class)) {
+            get("/api/calls/" + c.getJsonNumber("id").longValue()).body().asJsonObject().getJsonArray("turns").getValuesAs(JsonObject.class)
+                    .stream().filter(t -> t.containsKey("decision") && !t.isNull("decision"))
+                    .forEach(t -> versions.add(t.getJsonObject("decision").getString("ruleSetVersion")));
+        }
+        return versions;
     }
 
     private static int servingNumber() throws Exception {
@@ -169,12 +184,17 @@ class RulesLifecycleIT {
             }
             List<Integer> published = new java.util.ArrayList<>();
             for (int round = 0; round < 3; round++) {
-                callsServed(placed, 3);
+                callsServed(placed, 17);
                 ParleyServer.Reply p = post("/api/rules/publish", draft(changed, "swap under load " + round), ParleyServer.ANALYST);
                 assertThat(p.status()).isEqualTo(201);
                 published.add(p.body().asJsonObject().getInt("number"));
-                callsServed(placed, 3);
+                assertThat(get("/api/rules/serving").body().asJsonObject().getString("version")).isEqualTo("v" + published.get(round));
+                callsServed(placed, 17);
+                assertThat(versionsOfNewestCalls()).as("calls decided by the version just published").contains("v" + published.get(round));
                 assertThat(post("/api/rules/rollback", "{\"version\":" + original + "}", ParleyServer.ANALYST).status()).isEqualTo(200);
+                assertThat(get("/api/rules/serving").body().asJsonObject().getString("version")).isEqualTo("v" + original);
+                callsServed(placed, 17);
+                assertThat(versionsOfNewestCalls()).as("calls decided by the version rolled back to").contains("v" + original);
             }
             stop.set(true);
             for (var w : work) {
