@@ -191,7 +191,8 @@ class OidcIT {
                 person("service-account-salesforce", "crm"), 300));
         HttpResponse<String> grant = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(provider.tokenEndpointUrl(REALM).toString()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=salesforce&client_secret=s3cret&scope=parley"))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=salesforce&scope=parley&client_secret="
+                        + java.util.UUID.randomUUID())) // the test provider takes any; a real one checks the integration's own
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
         String token = json(grant).getString("access_token");

@@ -22,8 +22,6 @@ import org.parley.web.security.Roles;
 @Provider
 public class ApiErrors implements ExceptionMapper<WebApplicationException> {
 
-    private static final List<String> ALL_ROLES = List.of(Roles.ANALYST, Roles.PUBLISHER, Roles.SUPERVISOR, Roles.ADMIN, Roles.CRM);
-
     @Context
     ResourceInfo resource;
 
@@ -48,7 +46,7 @@ public class ApiErrors implements ExceptionMapper<WebApplicationException> {
         if (allowed == null || security == null || security.getUserPrincipal() == null) {
             return message;
         }
-        List<String> has = ALL_ROLES.stream().filter(security::isUserInRole).toList();
+        List<String> has = Roles.ALL.stream().filter(security::isUserInRole).toList();
         return "this needs the role " + String.join(" or ", Stream.of(allowed.value()).toList()) + "; "
                 + security.getUserPrincipal().getName() + " has " + (has.isEmpty() ? "none of Parley's roles" : String.join(", ", has))
                 + " (roles are given with bin/parley-user roles, or at the identity provider)";

@@ -74,20 +74,14 @@ public class EventsResource {
     @Path("/failing")
     @Operation(summary = "Events that failed at least once and are still being retried, oldest first: what is stuck before it dies")
     public List<FailingEvent> failing(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be 1..1000; got " + limit);
-        }
-        return delivery.failing(limit).stream().map(FailingEvent::of).toList();
+        return delivery.failing(checked(limit)).stream().map(FailingEvent::of).toList();
     }
 
     @GET
     @Path("/dead")
     @Operation(summary = "Events that ran out of delivery attempts, oldest first")
     public List<DeadEvent> dead(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be 1..1000; got " + limit);
-        }
-        return delivery.dead(limit).stream().map(DeadEvent::of).toList();
+        return delivery.dead(checked(limit)).stream().map(DeadEvent::of).toList();
     }
 
     @POST
@@ -109,5 +103,12 @@ public class EventsResource {
         int n = delivery.replay(null);
         AUDIT.log(System.Logger.Level.INFO, "{0} replayed all {1} dead events", caller.getName(), n);
         return Map.of("replayed", n);
+    }
+
+    private static int checked(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit must be 1..1000; got " + limit);
+        }
+        return limit;
     }
 }

@@ -14,6 +14,9 @@ public final class Roles {
     /** A CRM integration: writes customers and cases. */
     public static final String CRM = "crm";
 
+    /** Every role, in the order the console lists them. */
+    public static final java.util.List<String> ALL = java.util.List.of(ANALYST, PUBLISHER, SUPERVISOR, ADMIN, CRM);
+
     private Roles() {
     }
 }
