@@ -24,10 +24,19 @@ import org.parley.ivr.live.QueueBoard;
  * QueueStatus reports them at login, then callers joining and leaving, answers with their hold time,
  * member status, and the live channels with their state. A dropped link clears the
  * queue picture (it is rebuilt from the events after reconnecting) rather than keep stale numbers.
+ *
+ * <p>asterisk-java gives each listener a budget per event of 500 ms divided by the events queued
+ * behind it (25 ms in a burst of 20) and warns when a listener takes longer; a garbage collection or
+ * a busy core can push even a map update past that. So its dispatch thread only puts the event on a
+ * bounded in-memory queue (Camel's {@code seda:}, order kept, one consumer) and the picture is updated
+ * on that queue's thread. A queue that fills (10,000 events behind) refuses the event with a warning
+ * naming it rather than hold up asterisk-java's reader.
  */
 public class AmiRoutes extends RouteBuilder {
 
     public static final String ROUTE_ID = "ami-events";
+    public static final String PICTURE_ROUTE_ID = "ami-picture";
+    static final String PICTURE = "seda:ami-picture?size=10000";
 
     private final String uri;
     private final QueueBoard queues;
@@ -41,7 +50,8 @@ public class AmiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(uri).routeId(ROUTE_ID).process(exchange -> handle(exchange.getIn().getBody()));
+        from(uri).routeId(ROUTE_ID).to(PICTURE);
+        from(PICTURE).routeId(PICTURE_ROUTE_ID).process(exchange -> handle(exchange.getIn().getBody()));
     }
 
     /** One manager event into the picture; fields Asterisk leaves out (or sends garbled) change nothing. */
