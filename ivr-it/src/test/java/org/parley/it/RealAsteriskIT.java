@@ -104,7 +104,7 @@ class RealAsteriskIT {
     void callsThroughARealAsteriskAreUnderstoodRoutedAndQueued() throws Exception {
         // several callers at once, as a PBX delivers them: silent, typed, keyed, spoken (voices the tuning never saw)
         asterisk.call("5559107", "silent", Map.of());
-        asterisk.call("5559101", "say", Map.of("PARLEY_UTTERANCE", "I lost my card"));
+        asterisk.call("5559101", "say", Map.of("PARLEY_INPUT", "text", "PARLEY_UTTERANCE", "I lost my card"));
         asterisk.call("5559102", "press", Map.of("CALLER_KEYS", "2"));
         asterisk.call("5559103", "speak", Map.of("CALLER_AUDIO", wav("u51"))); // rms: "my broadband keeps dropping out"
         asterisk.call("5559104", "speak", Map.of("CALLER_AUDIO", wav("u11"))); // rms: "tell me my current balance please"
@@ -149,7 +149,7 @@ class RealAsteriskIT {
         // ... and Parley saw it over AMI: the next caller's decision has the live queue as a fact
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/live").body().asJsonObject().getJsonNumber("amiEvents").longValue())
                 .isPositive());
-        asterisk.call("5559105", "say", Map.of("PARLEY_UTTERANCE", "I want to report a stolen card"));
+        asterisk.call("5559105", "say", Map.of("PARLEY_INPUT", "text", "PARLEY_UTTERANCE", "I want to report a stolen card"));
         JsonObject next = finished("5559105");
         List<String> facts = turn(next, 0).getJsonObject("decision").getJsonArray("facts").getValuesAs(JsonString::getString);
         assertThat(facts).anySatisfy(f -> assertThat(f).startsWith("QueueStatus{queue=fraud, waiting="))
@@ -178,7 +178,11 @@ class RealAsteriskIT {
         assertThat(parleyLog.lines().filter(l -> l.contains(" ERROR ") || l.contains(" WARN "))
                 .filter(l -> !l.contains("[org.parley.ivr.events.OutboxRows]"))
                 // asterisk-java says this at WARN whenever the reader of a link it replaced on reconnecting ends
-                .filter(l -> !l.contains("AsyncEventPump has exited")))
+                .filter(l -> !l.contains("AsyncEventPump has exited"))
+                // asterisk-java times each listener in wall-clock time against 500 ms divided by the events queued (25 ms
+                // in a burst of 20): on two cores shared with Asterisk, a SIP phone and WildFly a descheduled thread
+                // passes that. Parley's listener only queues the event (AmiRoutesTest: a held picture does not hold the link).
+                .filter(l -> !l.contains("Slow processing of event org.parley.camel.ami.AmiConsumer ")))
                 .as("warnings and errors in Parley's server.log during the real-Asterisk calls").isEmpty();
     }
 }

@@ -1,21 +1,17 @@
 package org.parley.ivr.crm;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Function;
-
 /**
- * The deployment's own CRM, asked over HTTP when a caller's context is not cached (the route is in
- * camel-routes, with a timeout and a circuit breaker). Not configured: only the local customer store
- * the CRM writes to is used.
+ * The deployment's own CRM, asked over HTTP when a caller's context is not cached. Implemented where
+ * the route is (camel-routes, with a timeout and a circuit breaker); when {@code parley.crm.lookup-url}
+ * is not set every answer is UNAVAILABLE and only the local customer store the CRM writes to is used.
  */
-@ApplicationScoped
-public class CrmGateway {
+public interface CrmGateway {
 
     /** What the CRM said about a number. */
-    public enum Outcome { FOUND, NOT_FOUND, UNAVAILABLE }
+    enum Outcome { FOUND, NOT_FOUND, UNAVAILABLE }
 
     /** The answer; {@code customer} and {@code openCases} only when FOUND; {@code detail} says why when UNAVAILABLE. */
-    public record Result(Outcome outcome, CustomerInput customer, int openCases, String detail) {
+    record Result(Outcome outcome, CustomerInput customer, int openCases, String detail) {
 
         public static Result found(CustomerInput customer, int openCases) {
             return new Result(Outcome.FOUND, customer, openCases, "");
@@ -30,28 +26,9 @@ public class CrmGateway {
         }
     }
 
-    private volatile Function<String, Result> lookup;
+    /** Whether a CRM is configured to be asked at all. */
+    boolean configured();
 
-    /** Installed by the CRM lookup route when {@code parley.crm.lookup-url} is set. */
-    public void install(Function<String, Result> lookup) {
-        this.lookup = lookup;
-    }
-
-    public boolean configured() {
-        return lookup != null;
-    }
-
-    /** Asks the CRM about an E.164 number; never throws (a failure is UNAVAILABLE). */
-    public Result lookup(String e164) {
-        Function<String, Result> l = lookup;
-        if (l == null) {
-            return Result.unavailable("no CRM lookup configured");
-        }
-        try {
-            Result r = l.apply(e164);
-            return r == null ? Result.unavailable("no answer") : r;
-        } catch (RuntimeException e) {
-            return Result.unavailable(e.toString());
-        }
-    }
+    /** Asks the CRM about an E.164 number; never throws (a failure is UNAVAILABLE, with why). */
+    Result lookup(String e164);
 }

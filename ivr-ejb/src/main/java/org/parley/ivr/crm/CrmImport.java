@@ -34,16 +34,16 @@ public class CrmImport {
     CrmStore crm;
 
     public Report importCustomers(String source, Reader csv) {
-        List<List<String>> rows;
+        List<Csv.Row> rows;
         try {
-            rows = Csv.read(csv);
+            rows = Csv.rows(csv);
         } catch (Csv.CsvException e) {
             return new Report(source, 0, List.of(e.getMessage() + "; nothing was imported"));
         }
         if (rows.isEmpty()) {
             return new Report(source, 0, List.of("line 1: the file is empty; expected a header customerId,phone,name,tier,language"));
         }
-        List<String> header = rows.get(0).stream().map(String::strip).toList();
+        List<String> header = rows.get(0).cells().stream().map(String::strip).toList();
         List<String> rejected = new ArrayList<>();
         if (!header.contains("customerId") || !header.contains("phone")) {
             return new Report(source, 0, List.of("line 1: the header needs customerId and phone columns (and may have "
@@ -56,8 +56,8 @@ public class CrmImport {
         }
         int imported = 0;
         for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int line = r + 1;
+            List<String> row = rows.get(r).cells();
+            int line = rows.get(r).line();
             if (row.stream().allMatch(String::isBlank)) {
                 continue;
             }

@@ -43,9 +43,16 @@ public class DialogService {
 
     /**
      * Channel variable with the caller's words as text (typed by a test or a text channel); when set it
-     * is used instead of listening.
+     * is used instead of listening. Read on each turn only of calls that say {@link #INPUT_VARIABLE}.
      */
     public static final String UTTERANCE_VARIABLE = "PARLEY_UTTERANCE";
+
+    /**
+     * Channel variable read once per call: {@code text} when the caller's words come as text in
+     * {@link #UTTERANCE_VARIABLE} (a test, the simulator, a text channel). A voice call leaves it
+     * unset and pays for no variable reads on its turns.
+     */
+    public static final String INPUT_VARIABLE = "PARLEY_INPUT";
 
     private static final System.Logger LOG = System.getLogger(DialogService.class.getName());
 
@@ -137,6 +144,7 @@ public class DialogService {
         try {
             channel.answer();
             channel.play(prompts.file("greeting"));
+            boolean textInput = "text".equalsIgnoreCase(channel.variable(INPUT_VARIABLE).orElse("").strip());
             String prompt = "how-can-i-help";
             int clarifications = 0;
             int noInputs = 0;
@@ -144,7 +152,7 @@ public class DialogService {
             List<Double> moods = new ArrayList<>();
             for (int turn = 1; ; turn++) {
                 long started = System.nanoTime();
-                Heard heard = listen(channel, prompt);
+                Heard heard = listen(channel, prompt, textInput);
                 ParseResult understood = heard.utterance().getText().isEmpty() ? null : language.understand(heard.utterance().getText());
                 Double heardConfidence = heard.recognition() == null || heard.recognition().isEmpty() ? null
                         : speech.calibrated(heard.recognition());
@@ -253,11 +261,11 @@ public class DialogService {
 
     /**
      * Plays the prompt and takes the caller's answer: keys pressed during the prompt stop it and are
-     * kept (barge-in); words given as text are taken as they are; otherwise, with speech on, the call
+     * kept (barge-in); words given as text (a {@code PARLEY_INPUT=text} call) are taken as they are; otherwise, with speech on, the call
      * is listened to and the utterance recognised, a key pressed while listening ending it. Where the
      * channel plays the prompt over the audio stream itself, the caller's speech stops it as well.
      */
-    private Heard listen(CallChannel channel, String promptId) {
+    private Heard listen(CallChannel channel, String promptId, boolean textInput) {
         boolean listening = speech.enabled() && channel.canListen();
         String promptFile = prompts.file(promptId);
         // Where the channel plays the prompt over the audio stream, speech can interrupt it too.
@@ -268,7 +276,7 @@ public class DialogService {
                 return new Heard(Utterance.keyed(digits), null);
             }
         }
-        String words = channel.variable(UTTERANCE_VARIABLE).orElse("");
+        String words = textInput ? channel.variable(UTTERANCE_VARIABLE).orElse("") : "";
         if (!words.isBlank()) {
             // Consumed: the next question must not hear the same words again.
             channel.setVariable(UTTERANCE_VARIABLE, "");

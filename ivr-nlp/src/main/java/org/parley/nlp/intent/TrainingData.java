@@ -3,19 +3,29 @@ package org.parley.nlp.intent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Intent examples read from CSV: a header row naming a {@code text} column and an {@code intent}
  * column ({@code category} and {@code label} are accepted too), then one example a row. Fields may be
- * quoted ("...", with "" for a quote inside). Every problem is reported with its file and line, and a
+ * quoted ("...", with "" for a quote inside, line breaks allowed); a UTF-8 byte-order mark is ignored. Every problem is reported with its file and line, and a
  * file with any problem yields no data at all.
  */
 public final class TrainingData {
+
+    /**
+     * RFC 4180 (Apache Commons CSV). Empty lines come through as empty records (and are skipped
+     * below) so that every record's first line is known for error messages.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     /** An intent needs at least this many examples to be learnt at all. */
     public static final int DEFAULT_MIN_EXAMPLES = 5;
@@ -32,50 +42,54 @@ public final class TrainingData {
     public static TrainingData readCsv(String source, Reader reader, int minExamplesPerIntent)
             throws IOException, TrainingDataException {
         BufferedReader in = new BufferedReader(reader);
-        String header = in.readLine();
-        if (header == null) {
-            throw new TrainingDataException(source + ": the file is empty; expected a header row such as 'text,intent'");
-        }
-        List<String> columns = parseCsvLine(source, 1, stripBom(header));
-        int textColumn = indexOf(columns, "text");
-        int intentColumn = indexOf(columns, "intent", "category", "label");
-        if (textColumn < 0 || intentColumn < 0) {
-            throw new TrainingDataException(source + " line 1: the header " + columns
-                    + " must name a 'text' column and an 'intent' (or 'category'/'label') column");
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset(); // a spreadsheet's UTF-8 byte-order mark is not part of the first column's name
         }
         List<TrainingExample> examples = new ArrayList<>();
-        String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            int recordLine = lineNo;
-            // A quoted field may span lines (RFC 4180): read on until the quotes balance.
-            StringBuilder record = new StringBuilder(line);
-            while (quotesOpen(record)) {
-                String more = in.readLine();
-                if (more == null) {
-                    throw new TrainingDataException(source + " line " + recordLine + ": a quoted field is not closed; add the missing '\"'");
+        List<String> columns = null;
+        int textColumn = -1;
+        int intentColumn = -1;
+        long recordLine = 1;
+        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+            for (CSVRecord record : parser) {
+                List<String> fields = record.toList();
+                long line = recordLine;
+                recordLine = parser.getCurrentLineNumber() + 1;
+                if (columns == null) {
+                    columns = fields;
+                    textColumn = indexOf(columns, "text");
+                    intentColumn = indexOf(columns, "intent", "category", "label");
+                    if (textColumn < 0 || intentColumn < 0) {
+                        throw new TrainingDataException(source + " line 1: the header " + columns
+                                + " must name a 'text' column and an 'intent' (or 'category'/'label') column");
+                    }
+                    continue;
                 }
-                lineNo++;
-                record.append('\n').append(more);
+                if (fields.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (fields.size() <= Math.max(textColumn, intentColumn)) {
+                    throw new TrainingDataException(source + " line " + line + ": expected " + columns.size()
+                            + " columns " + columns + " but found " + fields.size());
+                }
+                String text = fields.get(textColumn).strip().replaceAll("\\s+", " ");
+                String intent = fields.get(intentColumn).strip();
+                if (text.isEmpty()) {
+                    throw new TrainingDataException(source + " line " + line + ": empty text");
+                }
+                if (intent.isEmpty()) {
+                    throw new TrainingDataException(source + " line " + line + ": empty intent for text '" + text + "'");
+                }
+                examples.add(new TrainingExample(text, intent, Math.toIntExact(line)));
             }
-            if (record.toString().isBlank()) {
-                continue;
-            }
-            List<String> fields = parseCsvLine(source, recordLine, record.toString());
-            if (fields.size() <= Math.max(textColumn, intentColumn)) {
-                throw new TrainingDataException(source + " line " + recordLine + ": expected " + columns.size()
-                        + " columns " + columns + " but found " + fields.size());
-            }
-            String text = fields.get(textColumn).strip().replaceAll("\\s+", " ");
-            String intent = fields.get(intentColumn).strip();
-            if (text.isEmpty()) {
-                throw new TrainingDataException(source + " line " + recordLine + ": empty text");
-            }
-            if (intent.isEmpty()) {
-                throw new TrainingDataException(source + " line " + recordLine + ": empty intent for text '" + text + "'");
-            }
-            examples.add(new TrainingExample(text, intent, recordLine));
+        } catch (UncheckedIOException e) {
+            // Commons CSV reports malformed input (an unclosed quote, text after a closing quote) as an I/O error.
+            throw new TrainingDataException(source + " line " + recordLine + ": the CSV does not parse (" + e.getCause().getMessage()
+                    + "); a quoted field must end with '\"' and a quote inside one is written '\"\"'");
+        }
+        if (columns == null) {
+            throw new TrainingDataException(source + ": the file is empty; expected a header row such as 'text,intent'");
         }
         if (examples.isEmpty()) {
             throw new TrainingDataException(source + ": no examples after the header");
@@ -149,47 +163,5 @@ public final class TrainingData {
             }
         }
         return -1;
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    /** An odd number of quote characters so far means a quoted field is still open ("" is an escaped quote, two). */
-    private static boolean quotesOpen(CharSequence record) {
-        long quotes = record.chars().filter(c -> c == '"').count();
-        return quotes % 2 == 1;
-    }
-
-    /** RFC 4180 fields of one record (which may contain line breaks inside quotes). */
-    static List<String> parseCsvLine(String source, int lineNo, String line) throws TrainingDataException {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new TrainingDataException(source + " line " + lineNo + ": a quoted field is not closed; add the missing '\"'");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -47,7 +47,27 @@ class TrainingDataTest {
     @Test
     void unclosedQuoteIsReported() {
         assertThatThrownBy(() -> read("text,intent\n\"hello,greet\n", 1))
-                .hasMessageContaining("line 2: a quoted field is not closed");
+                .hasMessageContaining("line 2: the CSV does not parse").hasMessageContaining("a quoted field must end with");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsReportedWithItsLine() {
+        assertThatThrownBy(() -> read("text,intent\nok,greet\n\"hello\" there,greet\n", 1))
+                .isInstanceOf(TrainingDataException.class).hasMessageContaining("line 3: the CSV does not parse");
+    }
+
+    @Test
+    void aSpreadsheetsByteOrderMarkIsNotPartOfTheHeader() throws Exception {
+        TrainingData data = read("\uFEFFtext,intent\r\nhello,greet\r\n", 1);
+
+        assertThat(data.examples()).extracting(TrainingExample::intent).containsExactly("greet");
+    }
+
+    @Test
+    void blankLinesAreSkippedAndLaterLinesKeepTheirNumbers() throws Exception {
+        TrainingData data = read("text,intent\n\nhello,greet\n\n\"two\nlines\",greet\nbye,greet\n", 1);
+
+        assertThat(data.examples()).extracting(TrainingExample::line).containsExactly(3, 5, 7);
     }
 
     @Test

@@ -115,16 +115,16 @@ public final class ScenarioFile {
     }
 
     public static List<Scenario> readCsv(String source, Reader reader) throws ScenarioException {
-        List<List<String>> rows;
+        List<Csv.Row> rows;
         try {
-            rows = Csv.read(reader);
+            rows = Csv.rows(reader);
         } catch (Csv.CsvException e) {
             throw new ScenarioException(source + " " + e.getMessage());
         }
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> header = rows.get(0).stream().map(String::strip).toList();
+        List<String> header = rows.get(0).cells().stream().map(String::strip).toList();
         if (!header.contains("name")) {
             throw new ScenarioException(source + " line 1: the header needs a 'name' column (and expect.action, expect.queue, ... columns)");
         }
@@ -136,8 +136,8 @@ public final class ScenarioFile {
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int line = r + 1;
+            List<String> row = rows.get(r).cells();
+            int line = rows.get(r).line();
             if (row.stream().allMatch(String::isBlank)) {
                 continue;
             }

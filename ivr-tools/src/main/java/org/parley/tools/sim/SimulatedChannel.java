@@ -16,6 +16,7 @@ final class SimulatedChannel {
 
     /** Variable the IVR reads the caller's words from until speech recognition lands. */
     static final String UTTERANCE_VARIABLE = "PARLEY_UTTERANCE";
+    static final String INPUT_VARIABLE = "PARLEY_INPUT";
 
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final String UNKNOWN = "510 Invalid or unknown command";
@@ -60,6 +61,10 @@ final class SimulatedChannel {
         this.channelName = channelName;
         this.inputs = new ArrayDeque<>(script.inputs());
         this.variables.putAll(script.channelVariables());
+        if (script.inputs().stream().anyMatch(i -> i instanceof CallerInput.Speech)) {
+            // A text channel says so once per call; the IVR then reads PARLEY_UTTERANCE on each turn.
+            this.variables.putIfAbsent(INPUT_VARIABLE, "text");
+        }
     }
 
     /**

@@ -1,0 +1,90 @@
+package org.parley.camel.ami;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.asteriskjava.manager.ManagerConnection;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.camel.boot.RouteFamily;
+import org.parley.ivr.health.ComponentStatus;
+import org.parley.ivr.health.HealthService;
+import org.parley.ivr.live.LiveChannels;
+import org.parley.ivr.live.QueueBoard;
+
+/**
+ * Asterisk's manager interface ({@code parley.ami.*}): the {@code ami:} link, logged in on a
+ * container-managed thread, and the routes that keep the live picture of queues and channels. Without
+ * {@code parley.ami.host} Parley runs without live queue statistics (and places no callbacks).
+ */
+@ApplicationScoped
+public class AmiWiring implements RouteFamily {
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    HealthService health;
+
+    @Inject
+    QueueBoard queueBoard;
+
+    @Inject
+    LiveChannels liveChannels;
+
+    /** Asterisk's manager interface; without a host Parley runs without live queue statistics. */
+    @Inject
+    @ConfigProperty(name = "parley.ami.host")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "parley.ami.port", defaultValue = "5038")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "parley.ami.username", defaultValue = "parley")
+    String username;
+
+    @Inject
+    @ConfigProperty(name = "parley.ami.password")
+    Optional<String> password;
+
+    /** Longest wait between AMI login attempts. */
+    @Inject
+    @ConfigProperty(name = "parley.ami.max-backoff-ms", defaultValue = "30000")
+    long maxBackoffMillis;
+
+    /** Whether a manager link is configured (host and password). */
+    public boolean configured() {
+        return host.isPresent() && !host.get().isBlank() && password.isPresent();
+    }
+
+    /** The manager connection of the running link, for actions (Originate); null before the first login or without a link. */
+    public ManagerConnection connection(CamelContext camel) {
+        Route route = camel.getRoute(AmiRoutes.ROUTE_ID);
+        return route != null && route.getConsumer() instanceof AmiConsumer consumer ? consumer.connection() : null;
+    }
+
+    @Override
+    public void addTo(CamelContext camel) throws Exception {
+        if (host.isEmpty() || host.get().isBlank()) {
+            health.report("ami", ComponentStatus.optional(true, "not configured (set parley.ami.host, parley.ami.password): no live queue statistics"));
+            return;
+        }
+        if (password.isEmpty()) {
+            health.report("ami", ComponentStatus.optional(false, "parley.ami.host is set but parley.ami.password is not"));
+            return;
+        }
+        AmiComponent ami = new AmiComponent();
+        ami.setThreadFactory(threadFactory);
+        ami.setLinkListener(status -> health.report("ami", ComponentStatus.optional(status.startsWith("connected"),
+                status + "; " + liveChannels.events() + " events so far")));
+        camel.addComponent("ami", ami);
+        health.report("ami", ComponentStatus.optional(false, "connecting to " + host.get() + ":" + port));
+        camel.addRoutes(new AmiRoutes("ami:asterisk?host=" + host.get() + "&port=" + port + "&username=" + username
+                + "&password=RAW(" + password.get() + ")&maxBackoffMillis=" + maxBackoffMillis, queueBoard, liveChannels));
+    }
+}

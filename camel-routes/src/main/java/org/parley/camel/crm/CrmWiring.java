@@ -1,0 +1,81 @@
+package org.parley.camel.crm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.camel.boot.RouteFamily;
+import org.parley.ivr.crm.CrmImport;
+import org.parley.ivr.crm.CrmStore;
+import org.parley.ivr.health.ComponentStatus;
+import org.parley.ivr.health.HealthService;
+
+/**
+ * The CRM's three ways in and out: the bulk-import file drop ({@code parley.crm.import-dir}), the
+ * inbound route its REST writes go through, and the lookup of callers not cached
+ * ({@code parley.crm.lookup-url} and {@code parley.crm.lookup.*}; without a URL only the local
+ * customer store is used). The ivr-ejb side reaches the routes through {@link CamelCrmInbound} and
+ * {@link CamelCrmGateway}.
+ */
+@ApplicationScoped
+public class CrmWiring implements RouteFamily {
+
+    private static final System.Logger LOG = System.getLogger(CrmWiring.class.getName());
+
+    @Inject
+    CrmImport crmImport;
+
+    @Inject
+    CrmStore crmStore;
+
+    @Inject
+    HealthService health;
+
+    /** Where a CRM drops customer CSV files (default: the server's data dir, parley/crm-import). */
+    @Inject
+    @ConfigProperty(name = "parley.crm.import-dir")
+    Optional<String> importDir;
+
+    /** The deployment's CRM, asked about callers not cached: a URL with {number}, e.g. https://crm/api/customers?phone={number}. */
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup-url")
+    Optional<String> lookupUrl;
+
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup.timeout-ms", defaultValue = "800")
+    long lookupTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup.fields",
+            defaultValue = "customerId=id,phone=phone,name=name,tier=tier,language=language,openCases=openCases")
+    String lookupFields;
+
+    @Inject
+    @ConfigProperty(name = "parley.crm.lookup.open-seconds", defaultValue = "30")
+    long lookupOpenSeconds;
+
+    /** Whether the CRM is asked about callers ({@code parley.crm.lookup-url} is set). */
+    public boolean lookupConfigured() {
+        return lookupUrl.isPresent() && !lookupUrl.get().isBlank();
+    }
+
+    @Override
+    public void addTo(CamelContext camel) throws Exception {
+        Path drop = Path.of(importDir.orElseGet(() -> System.getProperty("jboss.server.data.dir", ".") + "/parley/crm-import"));
+        Files.createDirectories(drop);
+        camel.addRoutes(new CrmImportRoutes(crmImport, drop));
+        LOG.log(Level.INFO, "CRM bulk import: drop customer CSV files into {0}", drop);
+        camel.addRoutes(new CrmInboundRoutes(crmStore));
+        if (!lookupConfigured()) {
+            health.report("crm", ComponentStatus.optional(true, "local customer store only (set parley.crm.lookup-url to ask the CRM)"));
+            return;
+        }
+        camel.addRoutes(new CrmLookupRoutes(new CrmLookupRoutes.Settings(lookupUrl.get(), lookupTimeoutMillis,
+                CrmLookupRoutes.fields(lookupFields), 4, lookupOpenSeconds)));
+        health.report("crm", ComponentStatus.optional(true, "asks " + lookupUrl.get() + " (timeout " + lookupTimeoutMillis + " ms)"));
+    }
+}
