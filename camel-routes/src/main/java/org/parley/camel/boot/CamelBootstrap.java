@@ -95,9 +95,12 @@ public class CamelBootstrap {
 
     @PreDestroy
     void stop() {
+        // Calls in the dialog go to the fallback queue at their next turn while Camel gives in-flight calls 10 s.
+        dialog.drain();
         if (camel != null) {
             camel.stop();
         }
         families().forEach(RouteFamily::stopped);
+        dialog.closeInterrupted();
     }
 }

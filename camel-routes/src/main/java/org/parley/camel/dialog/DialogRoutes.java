@@ -23,8 +23,12 @@ public class DialogRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // No redelivery error handler: a call cannot be retried, and the FastAGI consumer reports a failed dialog itself.
+        // (Camel's error handler also refuses to complete an exchange once the context is stopping, which would fail
+        // a call that the dialog just handed back to the dialplan cleanly while Parley is being redeployed.)
         from(settings.uri())
                 .routeId(ROUTE_ID)
+                .errorHandler(noErrorHandler())
                 .process(exchange -> dialog.converse(new AsteriskCallChannel(
                         exchange.getIn().getBody(AgiRequest.class),
                         exchange.getIn().getHeader(FastAgiConstants.CHANNEL, AgiChannel.class), speech)));

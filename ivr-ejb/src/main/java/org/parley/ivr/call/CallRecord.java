@@ -39,6 +39,10 @@ public class CallRecord {
     @Column(length = 64)
     private String dialedNumber;
 
+    /** The server (jboss.node.name) that took the call: a restarted node closes only the calls it left open. */
+    @Column(length = 64)
+    private String node;
+
     @Column(nullable = false)
     private Instant startedAt;
 
@@ -63,8 +67,9 @@ public class CallRecord {
     protected CallRecord() {
     }
 
-    public CallRecord(String uniqueId, String channel, String callerNumber, String dialedNumber, Instant startedAt) {
+    public CallRecord(String uniqueId, String channel, String callerNumber, String dialedNumber, String node, Instant startedAt) {
         this.uniqueId = uniqueId;
+        this.node = node;
         this.channel = channel;
         this.callerNumber = callerNumber;
         this.dialedNumber = dialedNumber;
@@ -90,6 +95,10 @@ public class CallRecord {
 
     public String getUniqueId() {
         return uniqueId;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     public String getChannel() {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,10 +39,15 @@ public class CallRepository {
     @Inject
     Callbacks callbacks;
 
+    /** This server's name in the cluster, recorded with each call it takes. */
+    public static String node() {
+        return System.getProperty("jboss.node.name", "parley");
+    }
+
     /** Records a call entering the IVR; returns its id. */
     @Transactional
     public long start(CallInfo info) {
-        CallRecord call = new CallRecord(info.uniqueId(), info.channel(), info.callerNumber(), info.dialedNumber(), Instant.now());
+        CallRecord call = new CallRecord(info.uniqueId(), info.channel(), info.callerNumber(), info.dialedNumber(), node(), Instant.now());
         em.persist(call);
         em.flush();
         events.record("call.started", info.uniqueId(), callJson(call).build());
@@ -154,6 +160,18 @@ public class CallRepository {
                 && call.getCallerNumber().chars().anyMatch(Character::isDigit)) {
             callbacks.request(call.getUniqueId(), call.getCallerNumber(), decision.getQueue(), decision.getPriority());
         }
+    }
+
+    /**
+     * Closes, as INTERRUPTED, the calls this node still has IN_PROGRESS: at start-up (before it takes
+     * calls) those a crash or a kill left open; returns how many. Other nodes' calls are theirs.
+     */
+    @Transactional
+    public int closeLeftOver() {
+        List<Long> open = em.createQuery("select c.id from CallRecord c where c.status = :open and c.node = :node", Long.class)
+                .setParameter("open", CallStatus.IN_PROGRESS).setParameter("node", node()).getResultList();
+        open.forEach(id -> finish(id, CallStatus.INTERRUPTED, null));
+        return open.size();
     }
 
     /** The most recent calls first. */

@@ -11,5 +11,10 @@ public enum CallStatus {
     /** The caller hung up before the IVR finished. */
     ABANDONED,
     /** Something broke; the log says what. */
-    FAILED
+    FAILED,
+    /**
+     * The server stopped (or Parley was redeployed, or the node crashed) while the call was in the
+     * IVR: the dialplan took the call on to its fallback.
+     */
+    INTERRUPTED
 }

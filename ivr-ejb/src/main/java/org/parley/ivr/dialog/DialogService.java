@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
@@ -129,12 +131,46 @@ public class DialogService {
         decisions.current();
         language.understander();
         speech.prepare();
+        int leftOver = calls.closeLeftOver();
+        if (leftOver > 0) {
+            LOG.log(Level.WARNING, "{0} call(s) this node ({1}) had in the IVR when it last stopped without closing them are now"
+                    + " recorded as INTERRUPTED", leftOver, CallRepository.node());
+        }
+    }
+
+    /** Calls in the dialog on this node now (their record ids). */
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    /**
+     * The server is stopping (or Parley is being redeployed): each call in the dialog goes to the
+     * fallback queue at its next turn instead of being asked again, and a call cut off while it
+     * waited for the caller is recorded as INTERRUPTED.
+     */
+    public void drain() {
+        stopping = true;
+        if (!live.isEmpty()) {
+            LOG.log(Level.INFO, "Stopping: {0} call(s) in the dialog go to the fallback queue {1}", live.size(), fallbackQueue);
+        }
+    }
+
+    /** After the listeners have stopped: calls still open (their threads were cut off) are closed as INTERRUPTED. */
+    public void closeInterrupted() {
+        for (Long callId : List.copyOf(live)) {
+            try {
+                calls.finish(callId, CallStatus.INTERRUPTED, null);
+                live.remove(callId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "call record {0} could not be closed on stopping: {1}", callId, e.toString());
+            }
+        }
     }
 
     /** Holds the call until the dialog is over; returns with the channel handed back or hung up. */
     public void converse(CallChannel channel) {
         CallInfo info = channel.info();
         long callId = calls.start(info);
+        live.add(callId);
         // The whole call is decided by the rule set serving when it started, even if one is published meanwhile.
         RuleSet rules = decisions.current();
         Instant callStarted = Instant.now();
@@ -151,6 +187,13 @@ public class DialogService {
             int noMatches = 0;
             List<Double> moods = new ArrayList<>();
             for (int turn = 1; ; turn++) {
+                if (stopping) {
+                    LOG.log(Level.INFO, "call {0}: the server is stopping; the call goes to the fallback queue {1}", info.uniqueId(),
+                            fallbackQueue);
+                    last = fallback();
+                    status = act(channel, last);
+                    break;
+                }
                 long started = System.nanoTime();
                 Heard heard = listen(channel, prompt, textInput);
                 ParseResult understood = heard.utterance().getText().isEmpty() ? null : language.understand(heard.utterance().getText());
@@ -180,16 +223,23 @@ public class DialogService {
                     // A safety net, not policy: the rules decided nothing, or never stopped asking.
                     LOG.log(Level.WARNING, "call {0}: rule set {1} did not route after {2} turn(s); sending the call to the fallback queue {3}",
                             info.uniqueId(), result.ruleSetVersion(), turn, fallbackQueue);
-                    last = new Decision();
-                    last.transfer(fallbackQueue, 5, "transfer-agent");
+                    last = fallback();
                 }
                 status = act(channel, last);
                 break;
             }
         } catch (CallerHungUpException e) {
-            status = CallStatus.ABANDONED;
-            LOG.log(Level.INFO, "call {0} from {1}: caller hung up during the dialog", info.uniqueId(), info.callerNumber());
+            // A link cut by the server stopping looks like a hang-up from here; the caller did not leave.
+            status = stopping ? CallStatus.INTERRUPTED : CallStatus.ABANDONED;
+            LOG.log(Level.INFO, "call {0} from {1}: {2}", info.uniqueId(), info.callerNumber(),
+                    stopping ? "cut off by the server stopping" : "caller hung up during the dialog");
+        } catch (RuntimeException e) {
+            if (stopping) {
+                status = CallStatus.INTERRUPTED;
+            }
+            throw e;
         } finally {
+            live.remove(callId);
             calls.finish(callId, status, last);
             if (status == CallStatus.ROUTED && last != null) {
                 try {
@@ -303,6 +353,13 @@ public class DialogService {
                 yield new Heard(Utterance.silence(), null);
             }
         };
+    }
+
+    /** The fallback queue, when the rules route nowhere or the server is stopping. */
+    private Decision fallback() {
+        Decision d = new Decision();
+        d.transfer(fallbackQueue, 5, "transfer-agent");
+        return d;
     }
 
     private static Decision withPrompt(Decision d, String prompt) {

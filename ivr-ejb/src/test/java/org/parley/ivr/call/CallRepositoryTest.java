@@ -1,0 +1,100 @@
+package org.parley.ivr.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.ivr.callback.Callbacks;
+import org.parley.ivr.dialog.CallInfo;
+import org.parley.ivr.events.Outboxes;
+import org.parley.ivr.events.OutboxEvent;
+import org.parley.rules.fact.Decision;
+
+/**
+ * The call records as the server writes them, on real Hibernate and the test database (each call in its
+ * own transaction, as {@code @Transactional} does in WildFly): how calls end, and which calls a restarted
+ * node closes.
+ */
+class CallRepositoryTest {
+
+    private EntityManagerFactory emf;
+    private EntityManager em;
+    private CallRepository calls;
+    private String nodeBefore;
+
+    @BeforeEach
+    void openDatabase() {
+        nodeBefore = System.getProperty("jboss.node.name");
+        emf = Persistence.createEntityManagerFactory("parley-test");
+        em = emf.createEntityManager();
+        calls = new CallRepository();
+        calls.em = em;
+        calls.events = Outboxes.writingTo(em, "http://crm.example/hook");
+        calls.callbacks = new Callbacks();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (nodeBefore == null) {
+            System.clearProperty("jboss.node.name");
+        } else {
+            System.setProperty("jboss.node.name", nodeBefore);
+        }
+        em.close();
+        emf.close();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        em.getTransaction().begin();
+        try {
+            T result = work.get();
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            em.getTransaction().rollback();
+            throw e;
+        }
+    }
+
+    private long startOn(String node, String uniqueId) {
+        System.setProperty("jboss.node.name", node);
+        return inTransaction(() -> calls.start(new CallInfo(uniqueId, "PJSIP/trunk-0001", "5551234", "100", "ivr", "en")));
+    }
+
+    private CallRecord record(long id) {
+        em.clear();
+        return em.find(CallRecord.class, id);
+    }
+
+    @Test
+    void aRestartedNodeClosesOnlyTheCallsItLeftOpen() {
+        long mine = startOn("node-b", "1700000000.1");
+        long routed = startOn("node-b", "1700000000.2");
+        Decision transfer = new Decision();
+        transfer.transfer("fraud", 1, "");
+        inTransaction(() -> {
+            calls.finish(routed, CallStatus.ROUTED, transfer);
+            return null;
+        });
+        long theirs = startOn("node-a", "1700000000.3");
+
+        System.setProperty("jboss.node.name", "node-b");
+        int closed = inTransaction(calls::closeLeftOver);
+
+        assertThat(closed).isEqualTo(1);
+        assertThat(record(mine).getStatus()).isEqualTo(CallStatus.INTERRUPTED);
+        assertThat(record(mine).getEndedAt()).isNotNull();
+        assertThat(record(mine).getQueue()).isNull();
+        assertThat(record(routed).getStatus()).as("a call that had ended keeps its ending").isEqualTo(CallStatus.ROUTED);
+        assertThat(record(theirs).getStatus()).as("node-a's call may be live on node-a").isEqualTo(CallStatus.IN_PROGRESS);
+        assertThat(em.createQuery("select e from OutboxEvent e where e.type = 'call.ended' and e.callUniqueId = '1700000000.1'",
+                OutboxEvent.class).getResultList()).as("the CRM hears that the call ended").hasSize(1)
+                .allSatisfy(e -> assertThat(e.getPayload()).contains("\"status\":\"INTERRUPTED\""));
+        assertThat(inTransaction(calls::closeLeftOver)).as("nothing is closed twice").isZero();
+    }
+}
