@@ -36,12 +36,18 @@ final class RulesCommand {
     static RuleSet compile(Path dir) throws IOException, RuleCompilationException {
         List<RuleSource> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> RuleSource.isRuleFile(p.getFileName().toString())).sorted().toList()) {
-                sources.add(RuleSource.of(f.getFileName().toString(), Files.readAllBytes(f)));
+            for (Path f : files.filter(p -> RuleSource.isRuleFile(name(p))).sorted().toList()) {
+                sources.add(RuleSource.of(name(f), Files.readAllBytes(f)));
             }
         }
         ClassLoader cl = RulesCommand.class.getClassLoader();
-        return RuleSet.compile(dir.getFileName().toString(), sources, cl, Vocabulary.shipped(cl));
+        return RuleSet.compile(name(dir), sources, cl, Vocabulary.shipped(cl));
+    }
+
+    /** The last part of a path ("" for a root such as "/"). */
+    static String name(Path path) {
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        return name == null ? "" : name.toString();
     }
 
     static void printProblems(RuleCompilationException e) {
@@ -128,7 +134,7 @@ final class RulesCommand {
         private String junit(List<ScenarioResult> results, int failed) {
             StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             xml.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\">%n",
-                    escape(dir.getFileName().toString()), results.size(), failed));
+                    escape(name(dir)), results.size(), failed));
             for (ScenarioResult r : results) {
                 xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\" time=\"%.6f\">",
                         escape(r.scenario().source()), escape(r.scenario().name()), r.micros() / 1e6));

@@ -58,7 +58,7 @@ public class DecisionService {
     private final java.util.Map<Integer, RuleSet> byNumber = new java.util.concurrent.ConcurrentHashMap<>();
 
     void onStartup(@Observes Startup startup) {
-        current();
+        // Observing Startup is what matters: CDI creates the bean now, and @PostConstruct loads the serving version.
     }
 
     @PostConstruct

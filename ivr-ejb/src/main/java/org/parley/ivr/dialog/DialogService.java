@@ -128,8 +128,8 @@ public class DialogService {
             throw new IllegalStateException("parley.dialog.fallback-queue is \"" + fallbackQueue + "\", which queues.conf does not define"
                     + " (queues: " + known.queues() + "); set it to one of them or add it to queues.conf (parley.asterisk.queues-conf)");
         }
-        decisions.current();
-        language.understander();
+        LOG.log(Level.INFO, "The dialog is ready: rule set {0}, {1} intents", decisions.current().version(),
+                language.understander().intents().intents().size());
         speech.prepare();
         int leftOver = calls.closeLeftOver();
         if (leftOver > 0) {

@@ -117,8 +117,9 @@ public class QueueBoard {
         if (s == null) {
             return;
         }
+        double hold = holdSeconds;
         synchronized (s) {
-            s.averageHoldSeconds = s.averageHoldSeconds < 0 ? holdSeconds : ALPHA * holdSeconds + (1 - ALPHA) * s.averageHoldSeconds;
+            s.averageHoldSeconds = s.averageHoldSeconds < 0 ? hold : ALPHA * hold + (1 - ALPHA) * s.averageHoldSeconds;
         }
     }
 

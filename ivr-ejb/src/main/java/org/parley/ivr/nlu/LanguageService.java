@@ -25,7 +25,7 @@ public class LanguageService {
     private Understander understander;
 
     void onStartup(@Observes Startup startup) {
-        understander();
+        // Observing Startup is what matters: CDI creates the bean now, and @PostConstruct loads the models.
     }
 
     @PostConstruct

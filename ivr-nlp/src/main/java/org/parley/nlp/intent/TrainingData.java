@@ -109,7 +109,7 @@ public final class TrainingData {
 
     /** Like {@link #read(java.nio.file.Path)}; evaluation data may have fewer examples per intent (1). */
     public static TrainingData read(java.nio.file.Path file, int minExamplesPerIntent) throws IOException, TrainingDataException {
-        String name = file.getFileName().toString();
+        String name = String.valueOf(file.toAbsolutePath().getFileName());
         try (Reader reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 return TrainingYaml.read(name, reader, minExamplesPerIntent);

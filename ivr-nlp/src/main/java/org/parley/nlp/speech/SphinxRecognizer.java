@@ -139,10 +139,12 @@ public final class SphinxRecognizer implements SpeechRecognizer {
         return configuration;
     }
 
+    /** Held so the levels set below stay set (java.util.logging keeps loggers only weakly). */
+    private static final List<Logger> QUIETED = List.of(Logger.getLogger("edu.cmu.sphinx"), Logger.getLogger("default.config"));
+
     private static void quietSphinxLogging() {
         // Sphinx4 configures java.util.logging itself and reports every allocation at INFO.
-        Logger.getLogger("edu.cmu.sphinx").setLevel(java.util.logging.Level.WARNING);
-        Logger.getLogger("default.config").setLevel(java.util.logging.Level.WARNING);
+        QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
     }
 
     @Override

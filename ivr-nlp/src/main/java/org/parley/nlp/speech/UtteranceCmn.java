@@ -52,10 +52,13 @@ public class UtteranceCmn extends BaseDataProcessor {
             accumulate(first.getValues());
             while (pending.size() < INITIAL_FRAMES) {
                 Data next = getPredecessor().getData();
+                if (next == null) {
+                    break; // the front end has nothing more (ArrayDeque takes no null)
+                }
                 pending.add(next);
                 if (next instanceof DoubleData d) {
                     accumulate(d.getValues());
-                } else if (next == null || next instanceof DataEndSignal) {
+                } else if (next instanceof DataEndSignal) {
                     break;
                 }
             }

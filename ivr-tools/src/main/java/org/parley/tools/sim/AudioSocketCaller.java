@@ -51,7 +51,6 @@ public final class AudioSocketCaller {
     private static final class FarSide implements Runnable {
         private final DataInputStream in;
         volatile boolean hungUp;
-        volatile boolean closed;
         final java.util.concurrent.atomic.AtomicInteger audioBytes = new java.util.concurrent.atomic.AtomicInteger();
 
         FarSide(DataInputStream in) {
@@ -74,7 +73,7 @@ public final class AudioSocketCaller {
                     }
                 }
             } catch (IOException e) {
-                closed = true;
+                // Parley closed the socket: nothing more comes.
             }
         }
     }
