@@ -195,7 +195,7 @@ public class DialogService {
                     break;
                 }
                 long started = System.nanoTime();
-                Heard heard = listen(channel, prompt, textInput);
+                Answer heard = listen(channel, prompt, textInput);
                 ParseResult understood = heard.utterance().getText().isEmpty() ? null : language.understand(heard.utterance().getText());
                 Double heardConfidence = heard.recognition() == null || heard.recognition().isEmpty() ? null
                         : speech.calibrated(heard.recognition());
@@ -306,7 +306,7 @@ public class DialogService {
     }
 
     /** What one ask brought: the caller's input as the rules see it, and the recogniser's result when it was speech. */
-    private record Heard(Utterance utterance, Transcript recognition) {
+    private record Answer(Utterance utterance, Transcript recognition) {
     }
 
     /**
@@ -315,7 +315,7 @@ public class DialogService {
      * is listened to and the utterance recognised, a key pressed while listening ending it. Where the
      * channel plays the prompt over the audio stream itself, the caller's speech stops it as well.
      */
-    private Heard listen(CallChannel channel, String promptId, boolean textInput) {
+    private Answer listen(CallChannel channel, String promptId, boolean textInput) {
         boolean listening = speech.enabled() && channel.canListen();
         String promptFile = prompts.file(promptId);
         // Where the channel plays the prompt over the audio stream, speech can interrupt it too.
@@ -323,34 +323,34 @@ public class DialogService {
         if (!bargeIn) {
             String digits = channel.collectDigits(promptFile, listening ? digitWaitMillis : inputTimeoutMillis, maxDigits);
             if (!digits.isEmpty()) {
-                return new Heard(Utterance.keyed(digits), null);
+                return new Answer(Utterance.keyed(digits), null);
             }
         }
         String words = textInput ? channel.variable(UTTERANCE_VARIABLE).orElse("") : "";
         if (!words.isBlank()) {
             // Consumed: the next question must not hear the same words again.
             channel.setVariable(UTTERANCE_VARIABLE, "");
-            return new Heard(Utterance.spoken(words), null);
+            return new Answer(Utterance.spoken(words), null);
         }
         if (!listening) {
-            return new Heard(Utterance.silence(), null);
+            return new Answer(Utterance.silence(), null);
         }
         Listened listened = channel.listen(bargeIn ? promptFile : null);
         return switch (listened.kind()) {
-            case DIGITS -> new Heard(Utterance.keyed(listened.digits()), null);
+            case DIGITS -> new Answer(Utterance.keyed(listened.digits()), null);
             case SPEECH -> {
                 Transcript t = listened.live() != null ? speech.finish(listened.live())
                         : speech.recognize(listened.audio(), listened.sampleRate());
                 LOG.log(Level.DEBUG, "call {0}: heard \"{1}\" (confidence {2}, {3} ms of audio; transcript {4} ms after it)", channel.info().uniqueId(),
                         t.text(), t.confidence(), t.audioMillis(), t.decodeMillis());
                 // Sound the recogniser could not make words of counts as no input.
-                yield new Heard(t.isEmpty() ? Utterance.silence() : Utterance.spoken(t.text()), t);
+                yield new Answer(t.isEmpty() ? Utterance.silence() : Utterance.spoken(t.text()), t);
             }
-            case NO_INPUT -> new Heard(Utterance.silence(), null);
+            case NO_INPUT -> new Answer(Utterance.silence(), null);
             case FAILED -> {
                 LOG.log(Level.WARNING, "call {0}: listening failed ({1}); the turn counts as no input", channel.info().uniqueId(),
                         listened.detail());
-                yield new Heard(Utterance.silence(), null);
+                yield new Answer(Utterance.silence(), null);
             }
         };
     }
