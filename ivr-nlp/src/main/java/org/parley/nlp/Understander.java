@@ -8,7 +8,6 @@ import org.parley.nlp.entity.Entity;
 import org.parley.nlp.entity.EntityExtractor;
 import org.parley.nlp.entity.NameFinder;
 import org.parley.nlp.intent.IntentModel;
-import org.parley.nlp.intent.ParseResult;
 import org.parley.nlp.sentiment.SentimentModel;
 
 /**

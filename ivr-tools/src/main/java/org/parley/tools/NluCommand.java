@@ -25,7 +25,7 @@ import org.parley.nlp.intent.IntentEvaluator;
 import org.parley.nlp.intent.IntentModel;
 import org.parley.nlp.intent.IntentPrediction;
 import org.parley.nlp.intent.IntentTrainer;
-import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.ParseResult;
 import org.parley.nlp.intent.TrainerSettings;
 import org.parley.nlp.intent.TrainingData;
 import org.parley.nlp.intent.TrainingDataException;

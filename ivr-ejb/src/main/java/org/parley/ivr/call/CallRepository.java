@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.parley.ivr.callback.Callbacks;
 import org.parley.ivr.dialog.CallInfo;
 import org.parley.ivr.events.EventOutbox;
-import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.ParseResult;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.fact.Decision;
 import org.parley.rules.fact.Utterance;

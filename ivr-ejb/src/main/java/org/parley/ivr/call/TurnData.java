@@ -1,6 +1,6 @@
 package org.parley.ivr.call;
 
-import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.ParseResult;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.engine.Situation;
 import org.parley.rules.fact.Utterance;

@@ -25,7 +25,7 @@ import org.parley.ivr.nlu.LanguageService;
 import org.parley.ivr.rules.AsteriskNames;
 import org.parley.ivr.speech.SpeechService;
 import org.parley.nlp.speech.Transcript;
-import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.ParseResult;
 import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.engine.RuleSet;

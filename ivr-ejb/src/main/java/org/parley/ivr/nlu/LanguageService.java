@@ -10,7 +10,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.parley.nlp.Understander;
-import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.ParseResult;
 
 /**
  * Understands what callers say — intent, sentiment, entities — with the models shipped in ivr-nlp,

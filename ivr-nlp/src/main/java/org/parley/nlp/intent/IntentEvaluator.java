@@ -47,7 +47,7 @@ public final class IntentEvaluator {
             long t0 = System.nanoTime();
             String[] answer = classify.apply(e.text());
             micros[i] = (System.nanoTime() - t0) / 1000.0;
-            String expected = canonical(e.intent());
+            String expected = canonical(e.label());
             String predicted = canonical(answer[0]);
             String best = canonical(answer[1]);
             top1 += best.equals(expected) ? 1 : 0;
@@ -75,7 +75,7 @@ public final class IntentEvaluator {
         Map<String, EvaluationReport.IntentScore> perIntent = new TreeMap<>();
         double f1Sum = 0;
         TreeSet<String> labels = new TreeSet<>();
-        examples.forEach(e -> labels.add(canonical(e.intent())));
+        examples.forEach(e -> labels.add(canonical(e.label())));
         for (String intent : labels) {
             int[] c = counts.getOrDefault(intent, new int[3]);
             double precision = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);

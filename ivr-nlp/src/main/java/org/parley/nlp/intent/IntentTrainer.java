@@ -73,9 +73,9 @@ public final class IntentTrainer {
                 for (TrainingExample e : heldOut) {
                     IntentPrediction p = trial.classify(e.text());
                     String best = p.ranked().isEmpty() ? "" : p.ranked().get(0).intent();
-                    boolean right = best.equals(e.intent());
+                    boolean right = best.equals(e.label());
                     correct += right ? 1 : 0;
-                    scored.add(new double[] {p.confidence(), right ? 1 : 0, isOutOfScope(e.intent()) ? 1 : 0, isOutOfScope(best) ? 1 : 0});
+                    scored.add(new double[] {p.confidence(), right ? 1 : 0, isOutOfScope(e.label()) ? 1 : 0, isOutOfScope(best) ? 1 : 0});
                 }
                 threshold = chooseThreshold(scored);
                 heldOutCount = heldOut.size();
@@ -138,7 +138,7 @@ public final class IntentTrainer {
     /** Holds out {@code validationShare} of each intent's examples (at least one stays for training). */
     private List<List<TrainingExample>> split(List<TrainingExample> all) {
         Map<String, List<TrainingExample>> byIntent = new LinkedHashMap<>();
-        all.forEach(e -> byIntent.computeIfAbsent(e.intent(), k -> new ArrayList<>()).add(e));
+        all.forEach(e -> byIntent.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e));
         Random random = new Random(settings.seed());
         List<TrainingExample> train = new ArrayList<>();
         List<TrainingExample> heldOut = new ArrayList<>();
@@ -173,7 +173,7 @@ public final class IntentTrainer {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (TrainingExample e : examples) {
-                sha.update((e.intent() + "\t" + e.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                sha.update((e.label() + "\t" + e.text() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -223,7 +223,7 @@ public final class IntentTrainer {
                 return null;
             }
             TrainingExample e = it.next();
-            return new DocumentSample(e.intent(), IntentFeatures.of(e.text(), features));
+            return new DocumentSample(e.label(), IntentFeatures.of(e.text(), features));
         }
 
         @Override

@@ -149,7 +149,7 @@ public final class TrainingData {
     /** Examples per intent, sorted by intent name. */
     public Map<String, Integer> intentCounts() {
         Map<String, Integer> counts = new TreeMap<>();
-        examples.forEach(e -> counts.merge(e.intent(), 1, Integer::sum));
+        examples.forEach(e -> counts.merge(e.label(), 1, Integer::sum));
         return counts;
     }
 

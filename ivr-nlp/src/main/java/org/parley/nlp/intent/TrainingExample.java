@@ -1,5 +1,8 @@
 package org.parley.nlp.intent;
 
-/** One labelled example: what a caller said and what they wanted; {@code line} is where it came from. */
-public record TrainingExample(String text, String intent, int line) {
+/**
+ * One labelled example: what a caller said and its label — the intent they wanted in intent data, the
+ * sentiment (negative, neutral, positive) in sentiment data; {@code line} is where it came from.
+ */
+public record TrainingExample(String text, String label, int line) {
 }

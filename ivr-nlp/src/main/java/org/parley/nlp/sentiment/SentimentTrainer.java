@@ -48,7 +48,7 @@ public final class SentimentTrainer {
 
     public static Outcome train(TrainingData data, long seed) throws IOException {
         Map<String, List<TrainingExample>> byLabel = new LinkedHashMap<>();
-        data.examples().forEach(e -> byLabel.computeIfAbsent(e.intent(), k -> new ArrayList<>()).add(e));
+        data.examples().forEach(e -> byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e));
         Random random = new Random(seed);
         List<TrainingExample> train = new ArrayList<>();
         List<TrainingExample> test = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class SentimentTrainer {
                     return null;
                 }
                 TrainingExample e = it[0].next();
-                return new DocumentSample(e.intent(), SentimentFeatures.of(e.text()));
+                return new DocumentSample(e.label(), SentimentFeatures.of(e.text()));
             }
 
             @Override

@@ -60,7 +60,7 @@ class TrainingDataTest {
     void aSpreadsheetsByteOrderMarkIsNotPartOfTheHeader() throws Exception {
         TrainingData data = read("\uFEFFtext,intent\r\nhello,greet\r\n", 1);
 
-        assertThat(data.examples()).extracting(TrainingExample::intent).containsExactly("greet");
+        assertThat(data.examples()).extracting(TrainingExample::label).containsExactly("greet");
     }
 
     @Test

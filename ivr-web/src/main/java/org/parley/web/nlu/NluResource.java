@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.ivr.nlu.LanguageService;
-import org.parley.nlp.intent.ParseResult;
+import org.parley.nlp.ParseResult;
 
 /** The same answer as {@code bin/parley nlu parse}, from the model serving calls. */
 @RolesAllowed(Roles.ANALYST)

@@ -1,6 +1,7 @@
-package org.parley.nlp.intent;
+package org.parley.nlp;
 
 import java.util.List;
+import org.parley.nlp.intent.IntentPrediction;
 import org.parley.nlp.entity.Entity;
 import org.parley.nlp.sentiment.SentimentScore;
 
