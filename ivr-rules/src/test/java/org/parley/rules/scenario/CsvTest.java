@@ -37,4 +37,22 @@ class CsvTest {
     void anEmptyFileHasNoRows() throws Exception {
         assertThat(Csv.read(new StringReader(""))).isEmpty();
     }
+
+    @Test
+    void aFileOverTheLimitIsRefusedAsAWhole() {
+        java.io.Reader endless = new java.io.Reader() {
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                java.util.Arrays.fill(buffer, offset, offset + length, 'x');
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> Csv.read(endless)).isInstanceOf(Csv.CsvException.class)
+                .hasMessage("the file is longer than " + Csv.MAX_CHARS + " characters; split it into smaller files");
+    }
 }
