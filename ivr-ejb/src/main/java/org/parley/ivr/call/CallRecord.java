@@ -18,7 +18,7 @@ import java.util.List;
 /** One call through the IVR, from the moment Asterisk handed it over to how it left. */
 @Entity
 @Table(name = "call_record", indexes = {@Index(name = "ix_call_unique_id", columnList = "uniqueId"),
-        @Index(name = "ix_call_started", columnList = "startedAt"),
+        @Index(name = "ix_call_started", columnList = "startedAt"), @Index(name = "ix_call_ended", columnList = "endedAt"),
         @Index(name = "ix_call_caller_started", columnList = "callerNumber, startedAt")})
 public class CallRecord {
 
