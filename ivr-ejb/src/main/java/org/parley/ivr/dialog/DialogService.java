@@ -103,6 +103,19 @@ public class DialogService {
     @ConfigProperty(name = "parley.dialog.fallback-queue", defaultValue = "customer-service")
     String fallbackQueue;
 
+    /**
+     * The safety net's priority and prompt: what a call gets when the rules decided nothing, chose a
+     * queue Asterisk does not have, failed, or the server is stopping. Routing policy stays in the rules;
+     * this is what happens when they cannot be applied, so it is configuration, not DRL.
+     */
+    @Inject
+    @ConfigProperty(name = "parley.dialog.fallback-priority", defaultValue = "5")
+    int fallbackPriority;
+
+    @Inject
+    @ConfigProperty(name = "parley.dialog.fallback-prompt", defaultValue = "transfer-agent")
+    String fallbackPrompt;
+
     /** The contact centre's time zone, in which opening hours and holidays apply (default: the server's). */
     @Inject
     @ConfigProperty(name = "parley.timezone")
@@ -127,6 +140,14 @@ public class DialogService {
         if (!known.knowsQueue(fallbackQueue)) {
             throw new IllegalStateException("parley.dialog.fallback-queue is \"" + fallbackQueue + "\", which queues.conf does not define"
                     + " (queues: " + known.queues() + "); set it to one of them or add it to queues.conf (parley.asterisk.queues-conf)");
+        }
+        if (!fallbackPrompt.isEmpty() && !names.knowsPrompt(fallbackPrompt)) {
+            throw new IllegalStateException("parley.dialog.fallback-prompt is \"" + fallbackPrompt + "\", which the prompt catalogue"
+                    + " does not have; set it to one of its prompts (the shipped one is transfer-agent) or to nothing for no prompt");
+        }
+        if (fallbackPriority < 0) {
+            throw new IllegalStateException("parley.dialog.fallback-priority is " + fallbackPriority + "; give a queue priority of 0 or more"
+                    + " (higher is answered sooner; the shipped rules use 1 to 5)");
         }
         LOG.log(Level.INFO, "The dialog is ready: rule set {0}, {1} intents", decisions.current().version(),
                 language.understander().intents().intents().size());
@@ -358,7 +379,7 @@ public class DialogService {
     /** The fallback queue, when the rules route nowhere or the server is stopping. */
     private Decision fallback() {
         Decision d = new Decision();
-        d.transfer(fallbackQueue, 5, "transfer-agent");
+        d.transfer(fallbackQueue, fallbackPriority, fallbackPrompt);
         return d;
     }
 

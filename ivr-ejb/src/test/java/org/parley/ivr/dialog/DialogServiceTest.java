@@ -1,0 +1,311 @@
+package org.parley.ivr.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.infinispan.Cache;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.manager.DefaultCacheManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.ivr.call.CallRepositories;
+import org.parley.ivr.call.CallRepository;
+import org.parley.ivr.call.CallStatus;
+import org.parley.ivr.call.CallView;
+import org.parley.ivr.callback.CallbackStores;
+import org.parley.ivr.crm.CallerContext;
+import org.parley.ivr.crm.CallerContexts;
+import org.parley.ivr.decision.DecisionServices;
+import org.parley.ivr.events.Outboxes;
+import org.parley.ivr.live.QueueBoard;
+import org.parley.ivr.nlu.LanguageService;
+import org.parley.ivr.nlu.LanguageServices;
+import org.parley.ivr.rules.RulesWiring;
+import org.parley.ivr.speech.SpeechServices;
+import org.parley.rules.engine.RuleCompilationException;
+import org.parley.rules.engine.RuleSet;
+import org.parley.rules.engine.RuleSource;
+import org.parley.rules.engine.Vocabulary;
+
+/**
+ * The dialog without the server: the real language models, the shipped rules compiled by Drools, call
+ * records on real Hibernate and the test database, caller contexts in a real Infinispan cache, and a
+ * scripted caller on the {@link CallChannel} port. Each call runs in one transaction (the server gives
+ * each write its own; what is recorded is the same).
+ */
+class DialogServiceTest {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static LanguageService language;
+    private static DefaultCacheManager caches;
+
+    private EntityManagerFactory emf;
+    private EntityManager em;
+    private CallRepository calls;
+    private DialogService dialog;
+
+    @BeforeAll
+    static void loadModels() {
+        language = LanguageServices.loaded();
+        caches = new DefaultCacheManager();
+        caches.defineConfiguration("caller-context", new ConfigurationBuilder().build());
+    }
+
+    @AfterAll
+    static void stopCaches() throws Exception {
+        caches.close();
+    }
+
+    @BeforeEach
+    void startServices() {
+        emf = Persistence.createEntityManagerFactory("parley-test");
+        em = emf.createEntityManager();
+        calls = CallRepositories.writingTo(em, Outboxes.writingTo(em), CallbackStores.writingTo(em));
+        QueueBoard board = new QueueBoard();
+        dialog = new DialogService();
+        dialog.language = language;
+        dialog.calls = calls;
+        dialog.decisions = inTransaction(() -> DecisionServices.started(RulesWiring.repository(em)));
+        dialog.prompts = new PromptCatalog();
+        dialog.prompts.directory = "parley";
+        Cache<String, CallerContext> cache = caches.getCache("caller-context");
+        cache.clear();
+        dialog.contexts = CallerContexts.localOnly(em, cache, calls);
+        dialog.queues = board;
+        dialog.speech = SpeechServices.off();
+        dialog.names = RulesWiring.shippedNames(board);
+        dialog.digitWaitMillis = 300;
+        dialog.maxTurns = 4;
+        dialog.inputTimeoutMillis = 5000;
+        dialog.maxDigits = 1;
+        dialog.fallbackQueue = "customer-service";
+        dialog.fallbackPriority = 5;
+        dialog.fallbackPrompt = "transfer-agent";
+        dialog.timezone = Optional.empty();
+        // A Wednesday at 10:00, when every desk is open.
+        dialog.fixedClock = Optional.of("2026-01-07T10:00");
+        inTransaction(() -> {
+            dialog.prepare();
+            return null;
+        });
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        em.close();
+        emf.close();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        em.getTransaction().begin();
+        try {
+            T result = work.get();
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            em.getTransaction().rollback();
+            throw e;
+        }
+    }
+
+    private static ScriptedChannel caller(String number) {
+        return new ScriptedChannel("1800000000." + NEXT.incrementAndGet(), number);
+    }
+
+    /** Runs the call to its end and answers what was recorded about it. */
+    private CallView.Detail converse(ScriptedChannel channel) {
+        inTransaction(() -> {
+            dialog.converse(channel);
+            return null;
+        });
+        em.clear();
+        long id = em.createQuery("select c.id from CallRecord c where c.uniqueId = :u", Long.class)
+                .setParameter("u", channel.info().uniqueId()).getSingleResult();
+        return calls.find(id).orElseThrow();
+    }
+
+    private void serve(String drl) throws RuleCompilationException {
+        dialog.decisions.swap(RuleSet.compile("test", List.of(new RuleSource("test.drl", drl)),
+                RuleSet.class.getClassLoader(), Vocabulary.ANY));
+    }
+
+    @Test
+    void aCallerWhoLostTheirCardIsPutThroughToTheFraudTeamWithTheDecisionExplained() {
+        ScriptedChannel channel = caller("5550142").say("I lost my card");
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(channel.answered).isTrue();
+        assertThat(channel.played).first().isEqualTo("parley/greeting");
+        assertThat(channel.asked).containsExactly("parley/how-can-i-help");
+        assertThat(channel.variableSet("PARLEY_QUEUE")).isEqualTo("fraud");
+        assertThat(channel.variableSet("PARLEY_ROUTE")).isEqualTo(call.route()).isNotEmpty();
+        assertThat(channel.hungUp).as("the dialplan takes the call to the queue").isFalse();
+        assertThat(call.status()).isEqualTo(CallStatus.ROUTED);
+        assertThat(call.queue()).isEqualTo("fraud");
+        assertThat(call.turns()).singleElement().satisfies(turn -> {
+            assertThat(turn.text()).isEqualTo("I lost my card");
+            assertThat(turn.intent()).isEqualTo("lost_stolen_card");
+            assertThat(turn.decision().firedRules()).isNotEmpty();
+            assertThat(turn.decision().facts()).anySatisfy(f -> assertThat(f).startsWith("Utterance{"));
+        });
+    }
+
+    @Test
+    void aSilentCallerIsAskedAgainThenOfferedTheKeypadAndAKeyChoosesTheDesk() {
+        ScriptedChannel channel = caller("5550143").silent().silent().press("2");
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(channel.asked).containsExactly("parley/how-can-i-help", "parley/reprompt-silence", "parley/offer-keypad-menu");
+        assertThat(call.turns()).extracting(t -> t.decision().action()).containsExactly("CLARIFY", "CLARIFY", "TRANSFER");
+        assertThat(call.queue()).isEqualTo("accounts");
+        assertThat(channel.variableSet("PARLEY_QUEUE")).isEqualTo("accounts");
+    }
+
+    @Test
+    void aCallerWhoSaysGoodbyeIsThankedAndTheCallEnds() {
+        ScriptedChannel channel = caller("5550144").say("no thanks that's all goodbye");
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(call.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(channel.hungUp).isTrue();
+        assertThat(channel.variableSet("PARLEY_QUEUE")).isNull();
+    }
+
+    @Test
+    void aCallerWhoHangsUpMidDialogIsRecordedAsAbandonedWithTheTurnsBefore() {
+        ScriptedChannel channel = caller("5550145").silent().hangUp();
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(call.status()).isEqualTo(CallStatus.ABANDONED);
+        assertThat(call.turns()).hasSize(1);
+        assertThat(call.queue()).isNull();
+        assertThat(channel.variableSet("PARLEY_QUEUE")).isNull();
+    }
+
+    @Test
+    void rulesThatNeverStopAskingSendTheCallToTheFallbackQueueAfterTheLastTurn() throws Exception {
+        serve("""
+                package org.parley.rules.routing;
+                import org.parley.rules.fact.Decision;
+                rule "Always ask again"
+                when
+                    $d : Decision( !decided )
+                then
+                    modify( $d ) { clarify( "clarify" ) }
+                end
+                """);
+        ScriptedChannel channel = caller("5550146").say("hello").say("hello").say("hello").say("hello").say("hello");
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(call.turns()).hasSize(4);
+        assertThat(call.status()).isEqualTo(CallStatus.ROUTED);
+        assertThat(call.queue()).isEqualTo("customer-service");
+        assertThat(channel.variableSet("PARLEY_QUEUE")).isEqualTo("customer-service");
+        assertThat(channel.variableSet("PARLEY_PROMPT")).isEqualTo("parley/transfer-agent");
+        assertThat(channel.variableSet("PARLEY_PRIORITY")).isEqualTo("5");
+    }
+
+    @Test
+    void aQueueAsteriskDoesNotDefineIsReplacedByTheFallbackQueueNeverAHangUp() throws Exception {
+        serve("""
+                package org.parley.rules.routing;
+                import org.parley.rules.fact.Decision;
+                rule "Send everyone nowhere"
+                when
+                    $d : Decision( !decided )
+                then
+                    modify( $d ) { transfer( "nowhere", 1, "" ) }
+                end
+                """);
+        ScriptedChannel channel = caller("5550147").say("I lost my card");
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(channel.hungUp).isFalse();
+        assertThat(channel.variableSet("PARLEY_QUEUE")).isEqualTo("customer-service");
+        assertThat(call.queue()).isEqualTo("customer-service");
+    }
+
+    @Test
+    void aRuleThatThrowsEndsTheTurnUndecidedAndTheCallerReachesAPerson() throws Exception {
+        serve("""
+                package org.parley.rules.routing;
+                import org.parley.rules.fact.Decision;
+                rule "Broken"
+                when
+                    $d : Decision( !decided )
+                then
+                    throw new IllegalStateException( "broken rule" );
+                end
+                """);
+        ScriptedChannel channel = caller("5550148").say("I lost my card");
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(call.queue()).isEqualTo("customer-service");
+        assertThat(call.turns()).singleElement().satisfies(t -> assertThat(t.decision().failure()).contains("broken rule"));
+    }
+
+    @Test
+    void aCallInTheDialogWhenTheServerStopsGoesToTheFallbackQueueAtItsNextTurn() {
+        dialog.drain();
+        ScriptedChannel channel = caller("5550149").say("I lost my card");
+
+        CallView.Detail call = converse(channel);
+
+        assertThat(channel.asked).as("not asked again").isEmpty();
+        assertThat(call.queue()).isEqualTo("customer-service");
+        assertThat(call.status()).isEqualTo(CallStatus.ROUTED);
+    }
+
+    @Test
+    void aCallerWhoCalledInTheLastDayGoesBackToTheSameQueue() {
+        converse(caller("5550150").say("I lost my card"));
+
+        ScriptedChannel again = caller("5550150").say("hello I'm calling again");
+        CallView.Detail call = converse(again);
+
+        assertThat(call.queue()).isEqualTo("fraud");
+        assertThat(call.turns().get(0).decision().firedRules())
+                .contains("A caller who called in the last 24 hours goes back to the same queue");
+    }
+
+    @Test
+    void theFallbackQueueMustBeARealQueue() {
+        dialog.fallbackQueue = "general";
+        assertThatThrownBy(dialog::prepare).hasMessageContaining("[general] is the settings section");
+        dialog.fallbackQueue = "nobody-home";
+        assertThatThrownBy(dialog::prepare).hasMessageContaining("which queues.conf does not define");
+        dialog.fallbackQueue = "customer-service";
+        dialog.fallbackPrompt = "transfer-nowhere";
+        assertThatThrownBy(dialog::prepare).hasMessageContaining("parley.dialog.fallback-prompt is \"transfer-nowhere\"");
+    }
+
+    @Test
+    void theSafetyNetsPriorityAndPromptAreTheOperatorsToSet() {
+        dialog.fallbackPriority = 2;
+        dialog.fallbackPrompt = "";
+        dialog.drain();
+        ScriptedChannel channel = caller("5550151").say("I lost my card");
+
+        converse(channel);
+
+        assertThat(channel.variableSet("PARLEY_PRIORITY")).isEqualTo("2");
+        assertThat(channel.variableSet("PARLEY_PROMPT")).isEmpty();
+    }
+}
