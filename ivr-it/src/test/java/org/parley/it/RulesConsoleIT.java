@@ -3,10 +3,9 @@ package org.parley.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.it.ParleyServer.get;
 import static org.parley.it.ParleyServer.post;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +16,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The analysts' page in a real headless Chromium: edit a rule, see the compile error at its line,
@@ -42,20 +44,23 @@ class RulesConsoleIT {
     void analystEditsSeesTheErrorAtItsLineFixesTestsAndPublishes() throws Exception {
         int original = servingNumber();
         String password = ParleyServer.user(ParleyServer.ANALYST, false, "analyst", "publisher");
-        try (Browser browser = Browser.start()) {
+        ChromeDriver browser = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(100));
             // 0. the console asks who they are first, then takes them where they were going
-            browser.open("http://127.0.0.1:" + ParleyServer.HTTP_PORT + "/rules.html");
-            browser.type("#username", ParleyServer.ANALYST);
-            browser.type("#password", password);
-            browser.click("#login");
-            browser.waitFor("the rules to load", "return window.parley !== undefined && window.parley.ready === true;", WAIT);
-            assertThat(browser.script("return typeof CodeMirror;")).hasToString("\"function\"");
-            browser.waitFor("the user's name", "return document.getElementById('user').textContent.startsWith('ana.lyst');", WAIT);
-            browser.click("#files button[data-path='routing.drl']");
-            assertThat(browser.script("return parley.state.current;")).hasToString("\"routing.drl\"");
+            browser.get("http://127.0.0.1:" + ParleyServer.HTTP_PORT + "/rules.html");
+            browser.findElement(By.id("username")).sendKeys(ParleyServer.ANALYST);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.id("login")).click();
+            wait.withMessage("the rules to load").until(d -> Boolean.TRUE.equals(
+                    browser.executeScript("return window.parley !== undefined && window.parley.ready === true;")));
+            assertThat(browser.executeScript("return typeof CodeMirror;")).isEqualTo("function");
+            wait.withMessage("the user's name").until(textToBePresentInElementLocated(By.id("user"), "ana.lyst"));
+            browser.findElement(By.cssSelector("#files button[data-path='routing.drl']")).click();
+            assertThat(browser.executeScript("return parley.state.current;")).isEqualTo("routing.drl");
 
             // 1. the analyst mistypes a field name in a rule
-            int line = ((jakarta.json.JsonNumber) browser.script("""
+            long line = (Long) browser.executeScript("""
                     const cm = parley.editor;
                     for (let i = 0; i < cm.lineCount(); i++) {
                       const at = cm.getLine(i).indexOf('Caller( withheld )');
@@ -64,34 +69,37 @@ class RulesConsoleIT {
                         return i + 1;
                       }
                     }
-                    return -1;""")).intValue();
+                    return -1;""");
             assertThat(line).isPositive();
-            browser.click("#validate");
-            browser.waitFor("the validation result", "return !parley.busy && document.querySelectorAll('#problems li').length > 0;", WAIT);
+            browser.findElement(By.id("validate")).click();
+            wait.withMessage("the validation result").until(d -> Boolean.TRUE.equals(
+                    browser.executeScript("return !parley.busy && document.querySelectorAll('#problems li').length > 0;")));
 
-            List<String> problems = browser.texts("#problems li").getValuesAs(JsonString::getString);
+            List<String> problems = texts(browser, "#problems li");
             assertThat(problems.get(0)).startsWith("routing.drl line " + line + " col ")
                     .contains("Caller has no field 'withheldd'; did you mean 'withheld'?");
-            assertThat(browser.text("#status")).contains("error");
-            assertThat(browser.script("return parley.editor.lineInfo(arguments[0] - 1).bgClass;", line)).hasToString("\"error-line\"");
+            assertThat(browser.findElement(By.id("status")).getText()).contains("error");
+            assertThat(browser.executeScript("return parley.editor.lineInfo(arguments[0] - 1).bgClass;", line)).isEqualTo("error-line");
 
             // 2. fixes it, makes the change they meant (a warmer goodbye) and runs the scenarios
-            browser.script("""
+            browser.executeScript("""
                     const cm = parley.editor;
                     cm.setValue(cm.getValue().replace('Caller( withheldd )', 'Caller( withheld )')
                                              .replace('hangup( "goodbye" )', 'hangup( "goodbye-thanks" )'));""");
-            browser.click("#test");
-            browser.waitFor("the scenario results", "return !parley.busy && /scenario\\(s\\) passed/.test(document.getElementById('status').textContent);", WAIT);
-            assertThat(browser.text("#status")).endsWith(", 0 failed");
-            assertThat(browser.texts("#problems li")).isEmpty();
-            assertThat(browser.script("return parley.editor.lineInfo(arguments[0] - 1).bgClass;", line)).isEqualTo(JsonValue.NULL);
-            assertThat(browser.texts("#scenarios tr.pass").size()).isGreaterThanOrEqualTo(35);
-            assertThat(browser.texts("#scenarios tr.fail")).isEmpty();
+            browser.findElement(By.id("test")).click();
+            wait.withMessage("the scenario results").until(d -> Boolean.TRUE.equals(browser.executeScript(
+                    "return !parley.busy && /scenario\\(s\\) passed/.test(document.getElementById('status').textContent);")));
+            assertThat(browser.findElement(By.id("status")).getText()).endsWith(", 0 failed");
+            assertThat(texts(browser, "#problems li")).isEmpty();
+            assertThat(browser.executeScript("return parley.editor.lineInfo(arguments[0] - 1).bgClass;", line)).isNull();
+            assertThat(texts(browser, "#scenarios tr.pass")).hasSizeGreaterThanOrEqualTo(35);
+            assertThat(texts(browser, "#scenarios tr.fail")).isEmpty();
 
             // 3. publishes with a comment: the new version serves and heads the history
-            browser.type("#comment", "warmer goodbye");
-            browser.click("#publish");
-            browser.waitFor("the publish", "return !parley.busy && /^Published v/.test(document.getElementById('status').textContent);", WAIT);
+            browser.findElement(By.id("comment")).sendKeys("warmer goodbye");
+            browser.findElement(By.id("publish")).click();
+            wait.withMessage("the publish").until(d -> Boolean.TRUE.equals(browser.executeScript(
+                    "return !parley.busy && /^Published v/.test(document.getElementById('status').textContent);")));
 
             int published = servingNumber();
             assertThat(published).isGreaterThan(original);
@@ -101,10 +109,18 @@ class RulesConsoleIT {
             assertThat(version.getJsonArray("files").getValuesAs(JsonObject.class).stream()
                     .filter(f -> f.getString("path").equals("routing.drl")).findFirst().orElseThrow().getString("content"))
                     .contains("hangup( \"goodbye-thanks\" )").doesNotContain("withheldd");
-            assertThat(browser.text("#versions tr:first-child")).startsWith("v" + published + " (serving)").contains("ana.lyst", "warmer goodbye");
-            assertThat(browser.text("#serving")).startsWith("v" + published);
+            assertThat(browser.findElement(By.cssSelector("#versions tr:first-child")).getText())
+                    .startsWith("v" + published + " (serving)").contains("ana.lyst", "warmer goodbye");
+            assertThat(browser.findElement(By.id("serving")).getText()).startsWith("v" + published);
         } finally {
+            browser.quit();
             post("/api/rules/rollback", "{\"version\":" + original + "}");
         }
+    }
+
+    /** The text of each element the selector finds, as the page has it (hidden ones too). */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(ChromeDriver browser, String css) {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);", css);
     }
 }
