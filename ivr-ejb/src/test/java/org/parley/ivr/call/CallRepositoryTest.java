@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.ivr.Transactions;
 import org.parley.ivr.callback.Callbacks;
 import org.parley.ivr.dialog.CallInfo;
 import org.parley.ivr.events.Outboxes;
@@ -50,15 +51,7 @@ class CallRepositoryTest {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } catch (RuntimeException e) {
-            em.getTransaction().rollback();
-            throw e;
-        }
+        return Transactions.in(em, work);
     }
 
     private long startOn(String node, String uniqueId) {

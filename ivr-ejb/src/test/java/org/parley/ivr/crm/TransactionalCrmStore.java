@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validation;
 import java.util.function.Supplier;
+import org.parley.ivr.Transactions;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.infinispan.Cache;
 
@@ -54,18 +55,6 @@ final class TransactionalCrmStore extends CrmStore {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        var tx = em.getTransaction();
-        tx.begin();
-        try {
-            T result = work.get();
-            tx.commit();
-            return result;
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            em.clear(); // as a rolled-back JTA transaction ends its persistence context
-            throw e;
-        }
+        return Transactions.in(em, work);
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.ivr.Transactions;
 import org.parley.ivr.call.CallRepositories;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
@@ -107,15 +108,7 @@ class DialogServiceTest {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } catch (RuntimeException e) {
-            em.getTransaction().rollback();
-            throw e;
-        }
+        return Transactions.in(em, work);
     }
 
     private static ScriptedChannel caller(String number) {

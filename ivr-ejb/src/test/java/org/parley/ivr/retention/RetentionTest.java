@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.ivr.Transactions;
 import org.parley.ivr.call.CallRecord;
 import org.parley.ivr.call.CallRepositories;
 import org.parley.ivr.call.CallRepository;
@@ -99,15 +100,7 @@ class RetentionTest {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } catch (RuntimeException e) {
-            em.getTransaction().rollback();
-            throw e;
-        }
+        return Transactions.in(em, work);
     }
 
     /** A call with one decided turn, ended {@code daysAgo} before now (or still open when {@code status} is null). */
