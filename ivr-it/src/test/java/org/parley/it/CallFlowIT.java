@@ -10,6 +10,7 @@ import static org.parley.it.ParleyServer.serverLog;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,22 @@ class CallFlowIT {
         }
         assertThat(components.keySet()).contains("fastagi", "database", "rules", "nlu");
         assertThat(components.getJsonObject("fastagi").getString("detail")).contains(":" + ParleyServer.AGI_PORT);
+    }
+
+    @Test
+    void theProbesOnTheManagementPortReportEveryPartWithoutCredentials() throws Exception {
+        ParleyServer.Reply ready = ParleyServer.probe("/health/ready");
+        ParleyServer.Reply live = ParleyServer.probe("/health/live");
+
+        assertThat(ready.status()).isEqualTo(200);
+        JsonObject parley = ready.body().asJsonObject().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals("parley")).findFirst().orElseThrow();
+        assertThat(parley.getString("status")).isEqualTo("UP");
+        assertThat(parley.getJsonObject("data").keySet()).contains("fastagi", "database", "rules", "nlu", "speech", "ami", "crm");
+        assertThat(parley.getJsonObject("data").getString("database")).startsWith("up: H2");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.body().asJsonObject().getJsonArray("checks").stream().map(c -> c.asJsonObject().getString("name")))
+                .contains("threads");
     }
 
     @Test

@@ -26,6 +26,7 @@ final class ParleyServer {
 
     static final int AGI_PORT = Integer.getInteger("it.agi.port");
     static final int HTTP_PORT = Integer.getInteger("it.http.port");
+    static final int MANAGEMENT_PORT = Integer.getInteger("it.management.port");
     static final Path SERVER_LOG = Path.of(System.getProperty("it.base.dir"), "log", "server.log");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -124,6 +125,13 @@ final class ParleyServer {
 
     static CallResult call(CallScript script) throws IOException {
         return new FastAgiCall("127.0.0.1", AGI_PORT, Duration.ofSeconds(30)).place(script);
+    }
+
+    /** A probe on the management port ({@code /health/ready}, {@code /health/live}), as Kubernetes asks: no credentials. */
+    static Reply probe(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + path)).timeout(Duration.ofSeconds(30))
+                .build();
+        return reply(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** GET on the API as the suite's admin; returns status and parsed JSON body. */

@@ -9,9 +9,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.asteriskjava.manager.ManagerConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.health.Part;
 import org.parley.camel.boot.RouteFamily;
-import org.parley.ivr.health.ComponentStatus;
-import org.parley.ivr.health.HealthService;
 import org.parley.ivr.live.LiveChannels;
 import org.parley.ivr.live.QueueBoard;
 
@@ -27,7 +26,8 @@ public class AmiWiring implements RouteFamily {
     ManagedThreadFactory threadFactory;
 
     @Inject
-    HealthService health;
+    @Part
+    AmiCheck health;
 
     @Inject
     QueueBoard queueBoard;
@@ -71,19 +71,25 @@ public class AmiWiring implements RouteFamily {
     @Override
     public void addTo(CamelContext camel) throws Exception {
         if (host.isEmpty() || host.get().isBlank()) {
-            health.report("ami", ComponentStatus.optional(true, "not configured (set parley.ami.host, parley.ami.password): no live queue statistics"));
+            health.state().up("not configured (set parley.ami.host, parley.ami.password): no live queue statistics");
             return;
         }
         if (password.isEmpty()) {
-            health.report("ami", ComponentStatus.optional(false, "parley.ami.host is set but parley.ami.password is not"));
+            health.state().down("parley.ami.host is set but parley.ami.password is not");
             return;
         }
         AmiComponent ami = new AmiComponent();
         ami.setThreadFactory(threadFactory);
-        ami.setLinkListener(status -> health.report("ami", ComponentStatus.optional(status.startsWith("connected"),
-                status + "; " + liveChannels.events() + " events so far")));
+        ami.setLinkListener(status -> {
+            String detail = status + "; " + liveChannels.events() + " events so far";
+            if (status.startsWith("connected")) {
+                health.state().up(detail);
+            } else {
+                health.state().down(detail);
+            }
+        });
         camel.addComponent("ami", ami);
-        health.report("ami", ComponentStatus.optional(false, "connecting to " + host.get() + ":" + port));
+        health.state().down("connecting to " + host.get() + ":" + port);
         camel.addRoutes(new AmiRoutes("ami:asterisk?host=" + host.get() + "&port=" + port + "&username=" + username
                 + "&password=RAW(" + password.get() + ")&maxBackoffMillis=" + maxBackoffMillis, queueBoard, liveChannels));
     }

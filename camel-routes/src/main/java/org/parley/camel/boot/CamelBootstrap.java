@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.parley.health.Part;
 import org.parley.camel.ami.AmiWiring;
 import org.parley.camel.callback.CallbackWiring;
 import org.parley.camel.crm.CrmWiring;
@@ -18,8 +19,7 @@ import org.parley.camel.dialog.DialogWiring;
 import org.parley.camel.dialog.SpeechWiring;
 import org.parley.camel.events.EventWiring;
 import org.parley.ivr.dialog.DialogService;
-import org.parley.ivr.health.ComponentStatus;
-import org.parley.ivr.health.HealthService;
+import org.parley.camel.dialog.FastAgiCheck;
 
 /**
  * The one owner of Parley's {@link CamelContext} (Camel 4 has no CDI integration): builds it when
@@ -36,7 +36,8 @@ public class CamelBootstrap {
     DialogService dialog;
 
     @Inject
-    HealthService health;
+    @Part
+    FastAgiCheck health;
 
     @Inject
     SpeechWiring speech;
@@ -79,7 +80,7 @@ public class CamelBootstrap {
             }
             context.start();
         } catch (Exception e) {
-            health.report("fastagi", new ComponentStatus(false, e.getMessage()));
+            health.state().down("routes did not start: " + e.getMessage());
             families().forEach(RouteFamily::stopped);
             throw new IllegalStateException("Parley's Camel routes did not start: " + e.getMessage(), e);
         }

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.health.Part;
 import org.parley.camel.boot.RouteFamily;
 import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.crm.CrmStore;
-import org.parley.ivr.health.ComponentStatus;
-import org.parley.ivr.health.HealthService;
 
 /**
  * The CRM's three ways in and out: the bulk-import file drop ({@code parley.crm.import-dir}), the
@@ -33,7 +32,8 @@ public class CrmWiring implements RouteFamily {
     CrmStore crmStore;
 
     @Inject
-    HealthService health;
+    @Part
+    CrmCheck health;
 
     /** Where a CRM drops customer CSV files (default: the server's data dir, parley/crm-import). */
     @Inject
@@ -71,11 +71,11 @@ public class CrmWiring implements RouteFamily {
         LOG.log(Level.INFO, "CRM bulk import: drop customer CSV files into {0}", drop);
         camel.addRoutes(new CrmInboundRoutes(crmStore));
         if (!lookupConfigured()) {
-            health.report("crm", ComponentStatus.optional(true, "local customer store only (set parley.crm.lookup-url to ask the CRM)"));
+            health.state().up("local customer store only (set parley.crm.lookup-url to ask the CRM)");
             return;
         }
         camel.addRoutes(new CrmLookupRoutes(new CrmLookupRoutes.Settings(lookupUrl.get(), lookupTimeoutMillis,
                 CrmLookupRoutes.fields(lookupFields), 4, lookupOpenSeconds)));
-        health.report("crm", ComponentStatus.optional(true, "asks " + lookupUrl.get() + " (timeout " + lookupTimeoutMillis + " ms)"));
+        health.state().up("asks " + lookupUrl.get() + " (timeout " + lookupTimeoutMillis + " ms)");
     }
 }

@@ -7,12 +7,11 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.health.Part;
 import org.parley.camel.boot.RouteFamily;
 import org.parley.camel.fastagi.FastAgiComponent;
 import org.parley.camel.net.AsteriskPeers;
 import org.parley.ivr.dialog.DialogService;
-import org.parley.ivr.health.ComponentStatus;
-import org.parley.ivr.health.HealthService;
 
 /**
  * Calls in: the {@code fastagi:} listener Asterisk's dialplan reaches with
@@ -34,7 +33,8 @@ public class DialogWiring implements RouteFamily {
     SpeechWiring speech;
 
     @Inject
-    HealthService health;
+    @Part
+    FastAgiCheck health;
 
     @Inject
     AsteriskPeers peers;
@@ -81,13 +81,13 @@ public class DialogWiring implements RouteFamily {
     @Override
     public void started(CamelContext camel) {
         String where = bindAddress + ":" + port;
-        health.report("fastagi", new ComponentStatus(true, "listening on " + where + " for agi://<host>:" + port + "/" + script));
+        health.state().up("listening on " + where + " for agi://<host>:" + port + "/" + script);
         LOG.log(Level.INFO, "Parley is ready: FastAGI on {0} (dialplan: AGI(agi://<parley-host>:{1,number,#}/{2})), API under /api",
                 where, port, script);
     }
 
     @Override
     public void stopped() {
-        health.report("fastagi", new ComponentStatus(false, "stopped"));
+        health.state().down("stopped");
     }
 }

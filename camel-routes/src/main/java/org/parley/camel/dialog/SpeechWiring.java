@@ -11,11 +11,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.health.Part;
 import org.parley.camel.audiosocket.AudioSocketServer;
 import org.parley.camel.boot.RouteFamily;
 import org.parley.camel.net.AsteriskPeers;
-import org.parley.ivr.health.ComponentStatus;
-import org.parley.ivr.health.HealthService;
 import org.parley.ivr.speech.SpeechService;
 import org.parley.nlp.audio.Endpointer;
 
@@ -37,7 +36,8 @@ public class SpeechWiring implements RouteFamily {
     SpeechService speech;
 
     @Inject
-    HealthService health;
+    @Part
+    AudioSocketCheck health;
 
     @Inject
     AsteriskPeers peers;
@@ -125,7 +125,7 @@ public class SpeechWiring implements RouteFamily {
     @Override
     public void addTo(CamelContext camel) throws IOException {
         if (!speech.enabled()) {
-            health.report("audiosocket", ComponentStatus.optional(true, "speech off (parley.speech.transport=none): keys only"));
+            health.state().up("speech off (parley.speech.transport=none): keys only");
             transport = SpeechTransport.none();
             return;
         }
@@ -139,13 +139,12 @@ public class SpeechWiring implements RouteFamily {
                 audioSocket = new AudioSocketServer(new AudioSocketServer.Settings(bindAddress, port, endpointing, peers.allowed(),
                         maxConnections), threadFactory, speech::start);
                 audioSocket.start();
-                health.report("audiosocket", ComponentStatus.optional(true, "listening on " + bindAddress + ":" + audioSocket.port()
-                        + " (" + sampleRate + " Hz)"));
+                health.state().up("listening on " + bindAddress + ":" + audioSocket.port() + " (" + sampleRate + " Hz)");
             }
             case "record" -> {
                 kind = SpeechTransport.Kind.RECORD;
                 Files.createDirectories(records);
-                health.report("audiosocket", ComponentStatus.optional(true, "not used: RECORD FILE into " + records));
+                health.state().up("not used: RECORD FILE into " + records);
             }
             default -> throw new IllegalStateException("parley.speech.transport is '" + speech.transport()
                     + "'; it must be audiosocket, record or none");
@@ -165,6 +164,7 @@ public class SpeechWiring implements RouteFamily {
                 LOG.log(Level.WARNING, "closing the AudioSocket server: {0}", e.toString());
             }
             audioSocket = null;
+            health.state().down("stopped");
         }
     }
 }

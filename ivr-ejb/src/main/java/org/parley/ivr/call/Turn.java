@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
@@ -14,7 +15,7 @@ import java.time.Instant;
 
 /** One question and answer in a call: what the caller gave, what we understood, what was decided. */
 @Entity
-@Table(name = "turn")
+@Table(name = "turn", indexes = @Index(name = "ix_turn_call", columnList = "call_id"))
 public class Turn {
 
     /** How the caller answered. */

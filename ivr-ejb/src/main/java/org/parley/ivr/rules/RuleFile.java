@@ -2,7 +2,8 @@ package org.parley.ivr.rules;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.Lob;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.parley.rules.engine.RuleSource;
 import org.parley.rules.scenario.ScenarioFile;
 
@@ -17,7 +18,8 @@ public class RuleFile {
     @Column(nullable = false, length = 200)
     private String path;
 
-    @Lob
+    /** Long text in the row (PostgreSQL {@code text}, H2 {@code clob}), not a large object stored apart from it. */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false)
     private String content;
 

@@ -19,8 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.ivr.health.ComponentStatus;
-import org.parley.ivr.health.HealthService;
 import org.parley.nlp.speech.PronunciationDictionary;
 import org.parley.nlp.speech.ConfidenceCalibration;
 import org.parley.nlp.speech.PocketSphinxRecognizer;
@@ -99,10 +97,9 @@ public class SpeechService {
     @Resource
     ManagedExecutorService executor;
 
-    @Inject
-    HealthService health;
-
     private volatile CompletableFuture<SpeechRecognizer> recognizer;
+    private volatile String loaded;
+    private volatile String failure;
     private volatile FileTime phrasesVersion;
     private volatile long lastCheck;
 
@@ -113,6 +110,22 @@ public class SpeechService {
 
     public String transport() {
         return transport.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What the recogniser is doing now, for its health check. */
+    public Loading loading() {
+        if (!enabled()) {
+            return new Loading(Loading.State.OFF, "off (parley.speech.transport=none): callers press keys");
+        }
+        if (failure != null) {
+            return new Loading(Loading.State.FAILED, failure + "; callers press keys");
+        }
+        return loaded != null ? new Loading(Loading.State.LOADED, loaded) : new Loading(Loading.State.LOADING, "loading the recogniser");
+    }
+
+    /** The recogniser's state and a line about it. */
+    public record Loading(State state, String detail) {
+        public enum State { OFF, LOADING, LOADED, FAILED }
     }
 
     /** Starts loading the recogniser in the background (the first call waits only if it is not ready). */
@@ -205,10 +218,10 @@ public class SpeechService {
                         r.languageModel().vocabulary().size(),
                         r.languageModel().sentences(), r.languageModel().missingWords().isEmpty() ? ""
                                 : "; no pronunciation for " + r.languageModel().missingWords().keySet(), (System.nanoTime() - started) / 1_000_000);
-                health.report("speech", ComponentStatus.optional(true, what));
+                loaded = what;
                 return r;
             } catch (IOException | RuntimeException e) {
-                health.report("speech", ComponentStatus.optional(false, "recogniser did not load: " + e.getMessage()));
+                failure = "recogniser did not load: " + e.getMessage();
                 LOG.log(Level.ERROR, "speech recogniser did not load: {0}", e.toString());
                 throw new IllegalStateException("speech recogniser did not load: " + e.getMessage(), e);
             }

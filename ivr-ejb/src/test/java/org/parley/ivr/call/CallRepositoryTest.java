@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import org.parley.ivr.TestDatabase;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class CallRepositoryTest {
     @BeforeEach
     void openDatabase() {
         nodeBefore = System.getProperty("jboss.node.name");
-        emf = Persistence.createEntityManagerFactory("parley-test");
+        emf = TestDatabase.open();
         em = emf.createEntityManager();
         calls = new CallRepository();
         calls.em = em;
@@ -46,8 +46,7 @@ class CallRepositoryTest {
         } else {
             System.setProperty("jboss.node.name", nodeBefore);
         }
-        em.close();
-        emf.close();
+        TestDatabase.close(em, emf);
     }
 
     private <T> T inTransaction(Supplier<T> work) {

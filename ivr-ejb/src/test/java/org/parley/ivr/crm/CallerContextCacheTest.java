@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import org.parley.ivr.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ class CallerContextCacheTest {
 
     @BeforeAll
     static void start() {
-        emf = Persistence.createEntityManagerFactory("parley-test");
+        emf = TestDatabase.open();
         caches = new DefaultCacheManager();
         caches.defineConfiguration("caller-context", new ConfigurationBuilder().expiration().lifespan(TTL_MS, TimeUnit.MILLISECONDS)
                 .wakeUpInterval(50, TimeUnit.MILLISECONDS).build());

@@ -8,7 +8,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import org.parley.ivr.TestDatabase;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -36,7 +36,7 @@ class CrmInboundFuzzTest {
 
     @BeforeAll
     static void start() {
-        emf = Persistence.createEntityManagerFactory("parley-test");
+        emf = TestDatabase.open();
         caches = new DefaultCacheManager();
         caches.defineConfiguration("caller-context", new ConfigurationBuilder().build());
         Cache<String, CallerContext> cache = caches.getCache("caller-context");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import org.parley.ivr.TestDatabase;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,7 +69,7 @@ class DialogServiceTest {
 
     @BeforeEach
     void startServices() {
-        emf = Persistence.createEntityManagerFactory("parley-test");
+        emf = TestDatabase.open();
         em = emf.createEntityManager();
         calls = CallRepositories.writingTo(em, Outboxes.writingTo(em), CallbackStores.writingTo(em));
         QueueBoard board = new QueueBoard();
@@ -103,8 +103,7 @@ class DialogServiceTest {
 
     @AfterEach
     void closeDatabase() {
-        em.close();
-        emf.close();
+        TestDatabase.close(em, emf);
     }
 
     private <T> T inTransaction(Supplier<T> work) {

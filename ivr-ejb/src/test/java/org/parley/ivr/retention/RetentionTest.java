@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import org.parley.ivr.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -56,7 +56,7 @@ class RetentionTest {
 
     @BeforeEach
     void openDatabase() {
-        emf = Persistence.createEntityManagerFactory("parley-test");
+        emf = TestDatabase.open();
         em = emf.createEntityManager();
         events = Outboxes.writingTo(em, "http://crm.example/hook");
         callbacks = CallbackStores.writingTo(em);
@@ -95,8 +95,7 @@ class RetentionTest {
 
     @AfterEach
     void closeDatabase() {
-        em.close();
-        emf.close();
+        TestDatabase.close(em, emf);
     }
 
     private <T> T inTransaction(Supplier<T> work) {
@@ -118,8 +117,11 @@ class RetentionTest {
             return null;
         });
         Instant at = NOW.minus(Duration.ofDays(daysAgo));
-        inTransaction(() -> em.createQuery("update CallRecord c set c.startedAt = :at, c.endedAt = case when c.endedAt is null then null"
-                + " else :at end where c.id = :id").setParameter("at", at).setParameter("id", id).executeUpdate());
+        // Two statements, not a CASE with a parameter in it: PostgreSQL cannot tell that parameter's type.
+        inTransaction(() -> em.createQuery("update CallRecord c set c.startedAt = :at where c.id = :id")
+                .setParameter("at", at).setParameter("id", id).executeUpdate());
+        inTransaction(() -> em.createQuery("update CallRecord c set c.endedAt = :at where c.id = :id and c.endedAt is not null")
+                .setParameter("at", at).setParameter("id", id).executeUpdate());
         return id;
     }
 

@@ -11,12 +11,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.ivr.health.ComponentStatus;
-import org.parley.ivr.health.HealthService;
+import org.parley.health.ComponentStatus;
 
 /**
- * UP (200) when every part is up; DEGRADED (200) when an optional part (AMI link, external CRM) is
- * down but calls are taken; DOWN (503) when a part calls need is down; with each part's state.
+ * The console's summary of every part's health check (the probes read the same at {@code /health/ready} on the
+ * management port): UP (200) when every part is up; DEGRADED (200) when an optional part (AMI link, external CRM,
+ * speech) is down but calls are taken; DOWN (503) when a part calls need is down; with each part's state.
  */
 @PermitAll
 @Path("/health")
@@ -30,13 +30,13 @@ public class HealthResource {
     }
 
     @Inject
-    HealthService health;
+    Parts parts;
 
     @GET
     @Operation(summary = "Whether this node can take calls, and the state of each part")
     public Response get() {
-        Map<String, ComponentStatus> components = health.check();
-        boolean takesCalls = components.values().stream().filter(ComponentStatus::required).allMatch(ComponentStatus::up);
+        Map<String, ComponentStatus> components = parts.states();
+        boolean takesCalls = ComponentStatus.takesCalls(components.values());
         boolean all = components.values().stream().allMatch(ComponentStatus::up);
         return Response.status(takesCalls ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(new Health(!takesCalls ? "DOWN" : all ? "UP" : "DEGRADED", components)).build();
