@@ -1,6 +1,7 @@
 package org.parley.ivr;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,12 +109,22 @@ public final class PostgresServer {
                 "jakarta.persistence.jdbc.password", password);
     }
 
-    /** Stops and starts the server, as a failover or an operator's restart would. */
-    public void restart() throws IOException, InterruptedException {
-        Process process = run(script, environment, "restart");
-        process.getInputStream().transferTo(System.err);
+    /** Stops the server (fast shutdown: open connections are cut), as a crash or failover looks to Parley. */
+    public void halt() throws IOException, InterruptedException {
+        control("stop");
+    }
+
+    /** Starts it again after {@link #halt}. */
+    public void resume() throws IOException, InterruptedException {
+        control("start");
+    }
+
+    private void control(String command) throws IOException, InterruptedException {
+        Process process = run(script, environment, command);
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IOException(script + " restart failed");
+            throw new IOException(script + " " + command + " failed: "
+                    + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip());
         }
     }
 

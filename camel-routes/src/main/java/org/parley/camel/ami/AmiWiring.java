@@ -1,10 +1,14 @@
 package org.parley.camel.ami;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.asteriskjava.manager.ManagerConnection;
@@ -68,8 +72,18 @@ public class AmiWiring implements RouteFamily {
         return route != null && route.getConsumer() instanceof AmiConsumer consumer ? consumer.connection() : null;
     }
 
+    @Inject
+    MeterRegistry metrics;
+
+    /** 1 while the manager link is logged in, for {@code parley.ami.connected}. */
+    private final AtomicInteger connected = new AtomicInteger();
+
     @Override
     public void addTo(CamelContext camel) throws Exception {
+        Gauge.builder("parley.ami.connected", connected, AtomicInteger::get).description("1 while the AMI link to Asterisk is logged in")
+                .register(metrics);
+        FunctionCounter.builder("parley.ami.events", liveChannels, LiveChannels::events).description("AMI events received")
+                .register(metrics);
         if (host.isEmpty() || host.get().isBlank()) {
             health.state().up("not configured (set parley.ami.host, parley.ami.password): no live queue statistics");
             return;
@@ -83,8 +97,10 @@ public class AmiWiring implements RouteFamily {
         ami.setLinkListener(status -> {
             String detail = status + "; " + liveChannels.events() + " events so far";
             if (status.startsWith("connected")) {
+                connected.set(1);
                 health.state().up(detail);
             } else {
+                connected.set(0);
                 health.state().down(detail);
             }
         });

@@ -31,6 +31,8 @@ public class CrmLookupRoutes extends RouteBuilder {
 
     public static final String ROUTE_ID = "crm-lookup";
     public static final String ENDPOINT = "direct:crm-lookup";
+    /** The circuit breaker's id in the route, to read its state. */
+    public static final String BREAKER_ID = "crm-lookup-breaker";
 
     /** The CRM lookup's settings. */
     public record Settings(String urlTemplate, long timeoutMillis, Map<String, String> fields, int minimumCalls,
@@ -63,7 +65,7 @@ public class CrmLookupRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(ENDPOINT).routeId(ROUTE_ID)
-                .circuitBreaker()
+                .circuitBreaker().id(BREAKER_ID)
                     .resilience4jConfiguration()
                         .minimumNumberOfCalls(settings.minimumCalls())
                         .slidingWindowSize(Math.max(10, settings.minimumCalls()))

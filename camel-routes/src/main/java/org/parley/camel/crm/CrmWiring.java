@@ -1,5 +1,7 @@
 package org.parley.camel.crm;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.health.Part;
 import org.parley.camel.boot.RouteFamily;
@@ -77,5 +80,23 @@ public class CrmWiring implements RouteFamily {
         camel.addRoutes(new CrmLookupRoutes(new CrmLookupRoutes.Settings(lookupUrl.get(), lookupTimeoutMillis,
                 CrmLookupRoutes.fields(lookupFields), 4, lookupOpenSeconds)));
         health.state().up("asks " + lookupUrl.get() + " (timeout " + lookupTimeoutMillis + " ms)");
+    }
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Override
+    public void started(CamelContext camel) {
+        ResilienceProcessor breaker = lookupConfigured() ? camel.getProcessor(CrmLookupRoutes.BREAKER_ID, ResilienceProcessor.class) : null;
+        if (breaker == null) {
+            return;
+        }
+        health.breaker(breaker::getCircuitBreakerState);
+        Gauge.builder("parley.crm.breaker.state", breaker, b -> switch (b.getCircuitBreakerState()) {
+            case "CLOSED" -> 0;
+            case "HALF_OPEN" -> 1;
+            default -> 2;
+        }).description("The CRM lookup's circuit breaker: 0 closed (the CRM is asked), 1 half-open (trying it again), 2 open"
+                + " (callers are routed on the local store)").register(metrics);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,20 +45,39 @@ public class CallRepository {
         return System.getProperty("jboss.node.name", "parley");
     }
 
-    /** Records a call entering the IVR; returns its id. */
+    /** Records a call entering the IVR now; returns its id. */
     @Transactional
     public long start(CallInfo info) {
-        CallRecord call = new CallRecord(info.uniqueId(), info.channel(), info.callerNumber(), info.dialedNumber(), node(), Instant.now());
+        return start(info, Instant.now());
+    }
+
+    /**
+     * Records a call that entered the IVR at {@code startedAt}; returns its id. Written once: a second write of the
+     * same call (a retry whose first commit's answer was lost) finds the first.
+     */
+    @Transactional
+    public long start(CallInfo info, Instant startedAt) {
+        Instant at = startedAt.truncatedTo(ChronoUnit.MICROS);
+        Optional<Long> written = em.createQuery("select c.id from CallRecord c where c.uniqueId = :u and c.startedAt = :at and c.node = :node",
+                        Long.class).setParameter("u", info.uniqueId()).setParameter("at", at).setParameter("node", node())
+                .getResultStream().findFirst();
+        if (written.isPresent()) {
+            return written.get();
+        }
+        CallRecord call = new CallRecord(info.uniqueId(), info.channel(), info.callerNumber(), info.dialedNumber(), node(), at);
         em.persist(call);
         em.flush();
         events.record("call.started", info.uniqueId(), callJson(call).build());
         return call.getId();
     }
 
-    /** Records a finished turn and its decision. */
+    /** Records a finished turn and its decision, once: a turn the call already has is not written again. */
     @Transactional
     public void recordTurn(long callId, TurnData data) {
         CallRecord call = em.find(CallRecord.class, callId);
+        if (call.getTurns().stream().anyMatch(t -> t.getNumber() == data.number())) {
+            return;
+        }
         Utterance heard = data.heard();
         // Words without a recognition were typed (PARLEY_UTTERANCE: a text channel or a test), not spoken.
         Turn.InputMode mode = heard.isKeyed() ? Turn.InputMode.KEYS : heard.isSilent() ? Turn.InputMode.NONE
@@ -70,7 +90,7 @@ public class CallRepository {
                 p == null ? null : p.intent(), p == null ? null : p.confidence(), alternatives,
                 p == null ? null : p.sentiment().label(), p == null ? null : p.sentiment().score(),
                 p == null ? null : p.entities().stream().map(e -> e.type() + "=" + e.value()).collect(Collectors.joining("; ")),
-                data.turnMicros(), Instant.now());
+                data.turnMicros(), data.at());
         if (data.recognition() != null) {
             turn.setRecognition(data.recognition().confidence(), data.recognition().audioMillis(), data.recognition().decodeMillis());
         }
@@ -130,13 +150,25 @@ public class CallRepository {
                 .getResultStream().findFirst();
     }
 
-    /** Records how the call left the IVR; {@code decision} is the last one made, or null. */
+    /** Records how the call left the IVR now; {@code decision} is the last one made, or null. */
     @Transactional
     public void finish(long callId, CallStatus status, Decision decision) {
+        finish(callId, status, decision, Instant.now());
+    }
+
+    /**
+     * Records how the call left the IVR at {@code endedAt}; {@code decision} is the last one made, or null. Once: a
+     * call already ended keeps its ending (and its events and callback are not recorded twice).
+     */
+    @Transactional
+    public void finish(long callId, CallStatus status, Decision decision, Instant endedAt) {
         CallRecord call = em.find(CallRecord.class, callId);
+        if (call.getStatus() != CallStatus.IN_PROGRESS) {
+            return;
+        }
         boolean routed = decision != null && status != CallStatus.ABANDONED && status != CallStatus.FAILED;
         call.finish(status, routed ? decision.getRoute() : null, routed && !decision.getQueue().isEmpty() ? decision.getQueue() : null,
-                routed && !decision.getQueue().isEmpty() ? decision.getPriority() : null, Instant.now());
+                routed && !decision.getQueue().isEmpty() ? decision.getPriority() : null, endedAt);
         Instant ended = call.getEndedAt() == null ? Instant.now() : call.getEndedAt();
         StringBuilder transcript = new StringBuilder();
         for (Turn t : call.getTurns()) {
@@ -188,6 +220,16 @@ public class CallRepository {
         return em.createQuery("select distinct c from CallRecord c left join fetch c.turns where c.id = :id", CallRecord.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst().map(CallView.Detail::of);
+    }
+
+    /** Whether the database answers a query now (outside a transaction, so a failure marks none for rollback). */
+    public boolean answers() {
+        try {
+            em.createNativeQuery("select 1").getSingleResult();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Answers when the database does. */

@@ -1,9 +1,11 @@
 package org.parley.ivr.crm;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.parley.ivr.call.CallRepository;
 
@@ -32,7 +34,9 @@ public class CallerContextCache {
     /** How long a context built while the CRM was unavailable is kept (it is retried after this). */
     private static final long STALE_SECONDS = 30;
 
-    private final LookupTimes times = new LookupTimes();
+    /** Where lookup times go: {@code parley.crm.lookup} by path (a cache hit, the local store, the CRM, the CRM unavailable). */
+    @Inject
+    MeterRegistry metrics;
 
     /** The caller's context, loading it on a miss; null for a withheld number. */
     public CallerContext get(String callerNumber) {
@@ -43,23 +47,18 @@ public class CallerContextCache {
         long start = System.nanoTime();
         CallerContext cached = cache.get(number);
         if (cached != null) {
-            times.record("cache hit", System.nanoTime() - start);
+            metrics.timer("parley.crm.lookup", "path", "cache").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return cached;
         }
         CallerContext loaded = load(number, callerNumber);
-        times.record(!remote.configured() ? "miss: local store" : loaded.stale() ? "miss: CRM unavailable, local store"
-                : "miss: CRM over HTTP", System.nanoTime() - start);
+        metrics.timer("parley.crm.lookup", "path", !remote.configured() ? "local" : loaded.stale() ? "crm-unavailable" : "crm")
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         if (loaded.stale()) {
-            cache.putIfAbsent(number, loaded, STALE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            cache.putIfAbsent(number, loaded, STALE_SECONDS, TimeUnit.SECONDS);
         } else {
             cache.putIfAbsent(number, loaded);
         }
         return loaded;
-    }
-
-    /** Lookup times by path (cache hit, local store, CRM over HTTP, CRM unavailable): count, p50, p99, max. */
-    public java.util.Map<String, java.util.Map<String, Object>> lookupTimes() {
-        return times.summary();
     }
 
     /** After a routed call: the next call from this number sees the queue at once. */

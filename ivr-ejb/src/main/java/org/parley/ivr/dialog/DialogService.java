@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.ivr.call.CallJournal;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
 import org.parley.ivr.call.TurnData;
@@ -68,6 +69,9 @@ public class DialogService {
     CallRepository calls;
 
     @Inject
+    CallJournal journal;
+
+    @Inject
     PromptCatalog prompts;
 
     @Inject
@@ -81,6 +85,9 @@ public class DialogService {
 
     @Inject
     AsteriskNames names;
+
+    @Inject
+    DialogMetrics metrics;
 
     /** With speech on: how long after the prompt a key is waited for before listening for words. */
     @Inject
@@ -159,8 +166,8 @@ public class DialogService {
         }
     }
 
-    /** Calls in the dialog on this node now (their record ids). */
-    private final Set<Long> live = ConcurrentHashMap.newKeySet();
+    /** Calls in the dialog on this node now. */
+    private final Set<CallJournal.CallLog> live = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     /**
@@ -177,21 +184,18 @@ public class DialogService {
 
     /** After the listeners have stopped: calls still open (their threads were cut off) are closed as INTERRUPTED. */
     public void closeInterrupted() {
-        for (Long callId : List.copyOf(live)) {
-            try {
-                calls.finish(callId, CallStatus.INTERRUPTED, null);
-                live.remove(callId);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "call record {0} could not be closed on stopping: {1}", callId, e.toString());
-            }
+        for (CallJournal.CallLog call : List.copyOf(live)) {
+            journal.finished(call, CallStatus.INTERRUPTED, null);
+            live.remove(call);
         }
     }
 
     /** Holds the call until the dialog is over; returns with the channel handed back or hung up. */
     public void converse(CallChannel channel) {
         CallInfo info = channel.info();
-        long callId = calls.start(info);
-        live.add(callId);
+        CallJournal.CallLog record = journal.started(info);
+        live.add(record);
+        metrics.callStarted();
         // The whole call is decided by the rule set serving when it started, even if one is published meanwhile.
         RuleSet rules = decisions.current();
         Instant callStarted = Instant.now();
@@ -217,7 +221,9 @@ public class DialogService {
                 }
                 long started = System.nanoTime();
                 Answer heard = listen(channel, prompt, textInput);
+                long inputEnded = System.nanoTime();
                 ParseResult understood = heard.utterance().getText().isEmpty() ? null : language.understand(heard.utterance().getText());
+                long understoodAt = System.nanoTime();
                 Double heardConfidence = heard.recognition() == null || heard.recognition().isEmpty() ? null
                         : speech.calibrated(heard.recognition());
                 Situation situation = situation(info, context, callStarted, turn, clarifications, noInputs, noMatches, heard.utterance(),
@@ -228,10 +234,15 @@ public class DialogService {
                             result.failure(), fallbackQueue);
                 }
                 last = result.decision();
-                calls.recordTurn(callId, new TurnData(turn, heard.utterance(), understood, situation, result,
+                metrics.turn(heard.input(), understood == null ? null : understood.intent(),
+                        heard.recognition() == null ? 0 : heard.recognition().decodeMillis(),
+                        heard.recognition() == null ? 0 : heard.recognition().audioMillis(), understoodAt - inputEnded, result.nanos(),
+                        System.nanoTime() - inputEnded);
+                journal.turn(record, new TurnData(turn, heard.utterance(), understood, situation, result,
                         (System.nanoTime() - started) / 1_000, heard.recognition()));
                 if (last.getAction() == Action.CLARIFY && turn < maxTurns) {
                     clarifications++;
+                    metrics.askedAgain(heard.utterance().isSilent());
                     if (heard.utterance().isSilent()) {
                         noInputs++;
                     } else {
@@ -245,6 +256,12 @@ public class DialogService {
                     LOG.log(Level.WARNING, "call {0}: rule set {1} did not route after {2} turn(s); sending the call to the fallback queue {3}",
                             info.uniqueId(), result.ruleSetVersion(), turn, fallbackQueue);
                     last = fallback();
+                }
+                if (last.getAction() == Action.CALLBACK && !journal.writesNow(record)) {
+                    // A callback is a promise; one the database cannot take now is not made: the caller waits in the queue.
+                    LOG.log(Level.WARNING, "call {0}: the database does not take records now, so no callback is promised; the caller"
+                            + " waits in queue {1}", info.uniqueId(), last.getQueue());
+                    last = transferInstead(last, fallbackPrompt);
                 }
                 status = act(channel, last);
                 break;
@@ -260,8 +277,9 @@ public class DialogService {
             }
             throw e;
         } finally {
-            live.remove(callId);
-            calls.finish(callId, status, last);
+            live.remove(record);
+            metrics.callEnded(status, status == CallStatus.ROUTED && last != null ? last.getQueue() : null);
+            journal.finished(record, status, last);
             if (status == CallStatus.ROUTED && last != null) {
                 try {
                     contexts.recordRoutedCall(info.callerNumber(), last.getQueue(), callStarted);
@@ -328,6 +346,17 @@ public class DialogService {
 
     /** What one ask brought: the caller's input as the rules see it, and the recogniser's result when it was speech. */
     private record Answer(Utterance utterance, Transcript recognition) {
+
+        /** How the caller answered, for the metrics: speech, keys, text or silence. */
+        String input() {
+            if (utterance.isSilent()) {
+                return "silence";
+            }
+            if (!utterance.getDigits().isEmpty()) {
+                return "keys";
+            }
+            return recognition == null ? "text" : "speech";
+        }
     }
 
     /**
@@ -381,6 +410,13 @@ public class DialogService {
         Decision d = new Decision();
         d.transfer(fallbackQueue, fallbackPriority, fallbackPrompt);
         return d;
+    }
+
+    /** A plain transfer to the same queue with the same priority, and {@code prompt}. */
+    private static Decision transferInstead(Decision d, String prompt) {
+        Decision transfer = new Decision();
+        transfer.transfer(d.getQueue(), d.getPriority(), prompt);
+        return transfer;
     }
 
     private static Decision withPrompt(Decision d, String prompt) {

@@ -86,6 +86,14 @@ public class OutboxRows {
         return counts;
     }
 
+    /** How many events wait to be delivered and how many are dead, in that order (both read the due index). */
+    @Transactional
+    public long[] backlogAndDead() {
+        return new long[] {
+            em.createQuery("select count(e) from OutboxEvent e where e.deliveredAt is null and e.dead = false", Long.class).getSingleResult(),
+            em.createQuery("select count(e) from OutboxEvent e where e.deliveredAt is null and e.dead = true", Long.class).getSingleResult()};
+    }
+
     /** Delivered events per target. */
     @Transactional
     public java.util.Map<String, Long> deliveredByTarget() {

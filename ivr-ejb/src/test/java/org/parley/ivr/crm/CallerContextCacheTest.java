@@ -1,5 +1,6 @@
 package org.parley.ivr.crm;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -63,6 +64,7 @@ class CallerContextCacheTest {
 
     private static CallerContextCache contexts() {
         CallerContextCache contexts = new CallerContextCache();
+        contexts.metrics = new SimpleMeterRegistry();
         contexts.cache = cache;
         contexts.crm = store;
         return contexts;

@@ -1,5 +1,6 @@
 package org.parley.ivr.crm;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Validation;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -33,6 +34,7 @@ public final class CallerContexts {
                 .buildValidatorFactory().getValidator();
         store.countryCode = "1";
         CallerContextCache contexts = new CallerContextCache();
+        contexts.metrics = new SimpleMeterRegistry();
         contexts.cache = cache;
         contexts.crm = store;
         contexts.calls = calls;

@@ -1,5 +1,6 @@
 package org.parley.ivr.crm;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validation;
@@ -21,6 +22,7 @@ final class TransactionalCrmStore extends CrmStore {
         validator = Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory().getValidator();
         contexts = new CallerContextCache();
+        contexts.metrics = new SimpleMeterRegistry();
         contexts.cache = cache;
         contexts.crm = this;
         countryCode = "1";

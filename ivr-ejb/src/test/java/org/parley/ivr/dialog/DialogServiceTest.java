@@ -1,13 +1,18 @@
 package org.parley.ivr.dialog;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
 import org.parley.ivr.TestDatabase;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.infinispan.Cache;
@@ -19,20 +24,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.ivr.Transactions;
+import org.parley.ivr.call.CallJournals;
 import org.parley.ivr.call.CallRepositories;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
 import org.parley.ivr.call.CallView;
 import org.parley.ivr.callback.CallbackStores;
 import org.parley.ivr.crm.CallerContext;
-import org.parley.ivr.crm.CallerContexts;
-import org.parley.ivr.decision.DecisionServices;
 import org.parley.ivr.events.Outboxes;
-import org.parley.ivr.live.QueueBoard;
 import org.parley.ivr.nlu.LanguageService;
 import org.parley.ivr.nlu.LanguageServices;
-import org.parley.ivr.rules.RulesWiring;
-import org.parley.ivr.speech.SpeechServices;
 import org.parley.rules.engine.RuleCompilationException;
 import org.parley.rules.engine.RuleSet;
 import org.parley.rules.engine.RuleSource;
@@ -54,6 +55,12 @@ class DialogServiceTest {
     private EntityManager em;
     private CallRepository calls;
     private DialogService dialog;
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private static final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "journal-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @BeforeAll
     static void loadModels() {
@@ -72,29 +79,8 @@ class DialogServiceTest {
         emf = TestDatabase.open();
         em = emf.createEntityManager();
         calls = CallRepositories.writingTo(em, Outboxes.writingTo(em), CallbackStores.writingTo(em));
-        QueueBoard board = new QueueBoard();
-        dialog = new DialogService();
-        dialog.language = language;
-        dialog.calls = calls;
-        dialog.decisions = inTransaction(() -> DecisionServices.started(RulesWiring.repository(em)));
-        dialog.prompts = new PromptCatalog();
-        dialog.prompts.directory = "parley";
         Cache<String, CallerContext> cache = caches.getCache("caller-context");
-        cache.clear();
-        dialog.contexts = CallerContexts.localOnly(em, cache, calls);
-        dialog.queues = board;
-        dialog.speech = SpeechServices.off();
-        dialog.names = RulesWiring.shippedNames(board);
-        dialog.digitWaitMillis = 300;
-        dialog.maxTurns = 4;
-        dialog.inputTimeoutMillis = 5000;
-        dialog.maxDigits = 1;
-        dialog.fallbackQueue = "customer-service";
-        dialog.fallbackPriority = 5;
-        dialog.fallbackPrompt = "transfer-agent";
-        dialog.timezone = Optional.empty();
-        // A Wednesday at 10:00, when every desk is open.
-        dialog.fixedClock = Optional.of("2026-01-07T10:00");
+        dialog = Dialogs.wired(em, calls, CallJournals.writingTo(calls, metrics, retries, 1000), language, cache, metrics);
         inTransaction(() -> {
             dialog.prepare();
             return null;
@@ -151,6 +137,16 @@ class DialogServiceTest {
             assertThat(turn.decision().firedRules()).isNotEmpty();
             assertThat(turn.decision().facts()).anySatisfy(f -> assertThat(f).startsWith("Utterance{"));
         });
+        assertThat(metrics.counter("parley.calls.started").count()).isEqualTo(1);
+        assertThat(metrics.counter("parley.calls.ended", "outcome", "routed").count()).isEqualTo(1);
+        assertThat(metrics.counter("parley.calls.routed", "queue", "fraud").count()).isEqualTo(1);
+        assertThat(metrics.counter("parley.intents", "intent", "lost_stolen_card").count()).isEqualTo(1);
+        assertThat(metrics.counter("parley.turns", "input", "text").count()).isEqualTo(1);
+        assertThat(metrics.timer("parley.turn.latency", "stage", "rules").count()).isEqualTo(1);
+        assertThat(metrics.timer("parley.turn.latency", "stage", "total").totalTime(TimeUnit.NANOSECONDS))
+                .as("the total is at least the rules' part").isGreaterThanOrEqualTo(
+                        metrics.timer("parley.turn.latency", "stage", "rules").totalTime(TimeUnit.NANOSECONDS));
+        assertThat(metrics.get("parley.calls.active").gauge().value()).isZero();
     }
 
     @Test
@@ -163,6 +159,9 @@ class DialogServiceTest {
         assertThat(call.turns()).extracting(t -> t.decision().action()).containsExactly("CLARIFY", "CLARIFY", "TRANSFER");
         assertThat(call.queue()).isEqualTo("accounts");
         assertThat(channel.variableSet("PARLEY_QUEUE")).isEqualTo("accounts");
+        assertThat(metrics.counter("parley.turns.no.input").count()).isEqualTo(2);
+        assertThat(metrics.counter("parley.turns", "input", "silence").count()).isEqualTo(2);
+        assertThat(metrics.counter("parley.turns", "input", "keys").count()).isEqualTo(1);
     }
 
     @Test
@@ -186,6 +185,43 @@ class DialogServiceTest {
         assertThat(call.turns()).hasSize(1);
         assertThat(call.queue()).isNull();
         assertThat(channel.variableSet("PARLEY_QUEUE")).isNull();
+    }
+
+    @Test
+    void noCallbackIsPromisedWhileTheDatabaseCannotRecordItTheCallerWaitsInTheQueueInstead() throws Exception {
+        serve("""
+                package org.parley.rules.routing;
+                import org.parley.rules.fact.Decision;
+                rule "Always call back"
+                when
+                    $d : Decision( !decided )
+                then
+                    modify( $d ) { transfer( "cards", 2, "transfer-cards" ), callback( "closed-callback" ) }
+                end
+                """);
+        CallRepository down = new CallRepository() {
+            @Override
+            public long start(CallInfo info, Instant startedAt) {
+                throw new PersistenceException("Connection refused");
+            }
+        };
+        ScriptedChannel promised = caller("5550150").say("call me back please");
+        ScriptedChannel waiting = caller("5550151").say("call me back please");
+
+        inTransaction(() -> {
+            dialog.journal = CallJournals.writingTo(calls, metrics, retries, 1000);
+            dialog.converse(promised);
+            dialog.journal = CallJournals.writingTo(down, metrics, retries, 60_000);
+            dialog.converse(waiting);
+            return null;
+        });
+
+        assertThat(promised.variableSet("PARLEY_ROUTE")).as("recorded at once: the callback is promised").isEqualTo("callback");
+        assertThat(promised.variableSet("PARLEY_PROMPT")).isEqualTo("parley/closed-callback");
+        assertThat(waiting.variableSet("PARLEY_ROUTE")).as("its records wait for the database: no promise").isNotEqualTo("callback");
+        assertThat(waiting.variableSet("PARLEY_QUEUE")).isEqualTo("cards");
+        assertThat(waiting.variableSet("PARLEY_PRIORITY")).isEqualTo("2");
+        assertThat(waiting.variableSet("PARLEY_PROMPT")).isEqualTo("parley/transfer-agent");
     }
 
     @Test

@@ -130,13 +130,6 @@ public class CrmResource {
     }
 
     @GET
-    @Path("/lookups")
-    @Operation(summary = "Caller-context lookup times on this node by path: cache hit, local store, CRM over HTTP, CRM unavailable")
-    public java.util.Map<String, java.util.Map<String, Object>> lookups() {
-        return contexts.lookupTimes();
-    }
-
-    @GET
     @Path("/callers/{number}")
     @Operation(summary = "What the dialog would know about a caller number right now (the caller-context cache)")
     public CallerContext caller(@PathParam("number") String number) {
