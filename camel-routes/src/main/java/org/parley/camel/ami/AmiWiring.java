@@ -1,8 +1,7 @@
 package org.parley.camel.ami;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,10 +79,9 @@ public class AmiWiring implements RouteFamily {
 
     @Override
     public void addTo(CamelContext camel) throws Exception {
-        Gauge.builder("parley.ami.connected", connected, AtomicInteger::get).description("1 while the AMI link to Asterisk is logged in")
-                .register(metrics);
-        FunctionCounter.builder("parley.ami.events", liveChannels, LiveChannels::events).description("AMI events received")
-                .register(metrics);
+        // 1 while the AMI link to Asterisk is logged in; the events received
+        metrics.gauge("parley.ami.connected", Tags.empty(), connected, AtomicInteger::get);
+        metrics.more().counter("parley.ami.events", Tags.empty(), liveChannels, LiveChannels::events);
         if (host.isEmpty() || host.get().isBlank()) {
             health.state().up("not configured (set parley.ami.host, parley.ami.password): no live queue statistics");
             return;

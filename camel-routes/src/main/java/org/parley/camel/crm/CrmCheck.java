@@ -29,9 +29,10 @@ public class CrmCheck extends PartCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Supplier<String> state = breaker;
-        if (state != null && !"CLOSED".equals(state.get())) {
-            return PartHealth.response("crm", false, false, "circuit " + state.get().toLowerCase(Locale.ROOT)
+        String state = breaker == null ? null : breaker.get();
+        // null: the breaker is made at the first lookup, so nothing has failed yet
+        if (state != null && !state.equals("CLOSED")) {
+            return PartHealth.response("crm", false, false, "circuit " + state.toLowerCase(Locale.ROOT)
                     + ": the CRM failed recently; callers are routed on the local customer store");
         }
         return super.call();

@@ -1,7 +1,7 @@
 package org.parley.camel.crm;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -85,6 +85,18 @@ public class CrmWiring implements RouteFamily {
     @Inject
     MeterRegistry metrics;
 
+    /** 0 closed (or not yet made: no lookup so far), 1 half-open, 2 open or forced open. */
+    static double breakerState(ResilienceProcessor breaker) {
+        String state = breaker.getCircuitBreakerState();
+        if (state == null || state.equals("CLOSED")) {
+            return 0;
+        }
+        return state.equals("HALF_OPEN") ? 1 : 2;
+    }
+
+    /** The lookup's circuit breaker, kept for its gauge. */
+    private ResilienceProcessor breaker;
+
     @Override
     public void started(CamelContext camel) {
         ResilienceProcessor breaker = lookupConfigured() ? camel.getProcessor(CrmLookupRoutes.BREAKER_ID, ResilienceProcessor.class) : null;
@@ -92,11 +104,9 @@ public class CrmWiring implements RouteFamily {
             return;
         }
         health.breaker(breaker::getCircuitBreakerState);
-        Gauge.builder("parley.crm.breaker.state", breaker, b -> switch (b.getCircuitBreakerState()) {
-            case "CLOSED" -> 0;
-            case "HALF_OPEN" -> 1;
-            default -> 2;
-        }).description("The CRM lookup's circuit breaker: 0 closed (the CRM is asked), 1 half-open (trying it again), 2 open"
-                + " (callers are routed on the local store)").register(metrics);
+        // The CRM lookup's circuit breaker: 0 closed (the CRM is asked), 1 half-open (trying it again), 2 open (callers
+        // are routed on the local store). The processor lives as long as the route; the registry holds it weakly.
+        this.breaker = breaker;
+        metrics.gauge("parley.crm.breaker.state", Tags.empty(), breaker, CrmWiring::breakerState);
     }
 }

@@ -1,8 +1,8 @@
 package org.parley.ivr.call;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -72,12 +72,11 @@ public class CallJournal {
 
     @PostConstruct
     void init() {
-        Gauge.builder("parley.records.pending", pending, AtomicInteger::get)
-                .description("Call records waiting in memory for the database (a restart or failover)").register(metrics);
-        late = Counter.builder("parley.records.late").description("Call records written after the database came back").register(metrics);
-        lost = Counter.builder("parley.records.lost")
-                .description("Call records not written: beyond parley.records.max-pending, refused by the database, or waiting at shut-down")
-                .register(metrics);
+        // records waiting in memory for the database; written after it came back; not written (over the bound, refused,
+        // or waiting at shut-down)
+        metrics.gauge("parley.records.pending", Tags.empty(), pending, AtomicInteger::get);
+        late = metrics.counter("parley.records.late");
+        lost = metrics.counter("parley.records.lost");
     }
 
     /** One call's records, in the order they happened. */

@@ -1,42 +1,39 @@
 package org.parley.ivr.dialog;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.ivr.call.CallStatus;
+import org.parley.ivr.metrics.Histogram;
 
 /**
- * What the dialog counts and times, as Micrometer meters in the server's registry (Prometheus scrapes them at
- * {@code /metrics} on the management port; {@code parley.turn.latency} becomes {@code parley_turn_latency_seconds}).
- * Latency is what a caller waits in silence: from the end of their speech or keys to the decision, by stage (speech
- * recognition after the last word, understanding, the rules) and in total. Histograms use fixed buckets around a
- * caller's perception (5 ms to 2.5 s), so each stage is a dozen series, aggregable across nodes.
+ * What the dialog counts and times, as meters in the server's Micrometer registry (Prometheus scrapes them at
+ * {@code /metrics} on the management port). Latency is what a caller waits for in silence: from the end of their
+ * speech or keys to the decision, by stage ({@code stage="asr"}: recognition after the last word; {@code nlu};
+ * {@code rules}; {@code total}), as {@link Histogram}s with buckets around a caller's perception (1 ms to 2.5 s),
+ * aggregable across nodes: {@code parley_turn_latency_buckets_total} and {@code parley_turn_latency_seconds_*}.
  */
 @ApplicationScoped
 public class DialogMetrics {
 
-    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
-        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofMillis(2500)};
+    /** Upper bounds of the latency buckets, in seconds. */
+    static final double[] LATENCY_BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
 
     private MeterRegistry registry;
     private final AtomicInteger active = new AtomicInteger();
     private Counter started;
     private Counter noInput;
     private Counter noMatch;
-    private Timer asr;
-    private Timer nlu;
-    private Timer rules;
-    private Timer total;
-    private DistributionSummary realTimeFactor;
+    private Histogram asr;
+    private Histogram nlu;
+    private Histogram rules;
+    private Histogram total;
+    private Histogram realTimeFactor;
 
     /** For CDI's proxy. */
     protected DialogMetrics() {
@@ -45,26 +42,19 @@ public class DialogMetrics {
     @Inject
     public DialogMetrics(MeterRegistry registry) {
         this.registry = registry;
-        started = Counter.builder("parley.calls.started").description("Calls that entered the IVR").register(registry);
-        Gauge.builder("parley.calls.active", active, AtomicInteger::get).description("Calls in the dialog on this node now")
-                .register(registry);
-        noInput = Counter.builder("parley.turns.no.input").description("Turns the caller said and pressed nothing, and was asked again")
-                .register(registry);
-        noMatch = Counter.builder("parley.turns.no.match").description("Turns the rules could not act on what was heard, and asked again")
-                .register(registry);
-        asr = latency("asr", "speech recognition after the caller's last word");
-        nlu = latency("nlu", "intent, entities and sentiment");
-        rules = latency("rules", "the rules' decision");
-        total = latency("total", "from the end of the caller's input to the decision");
-        realTimeFactor = DistributionSummary.builder("parley.asr.real.time.factor")
-                .description("Speech recognition time over the length of the audio (below 1: faster than the caller speaks)")
-                .serviceLevelObjectives(0.05, 0.1, 0.25, 0.5, 1, 2).register(registry);
+        started = registry.counter("parley.calls.started");
+        registry.gauge("parley.calls.active", Tags.empty(), active, AtomicInteger::get);
+        noInput = registry.counter("parley.turns.no.input");
+        noMatch = registry.counter("parley.turns.no.match");
+        asr = latency("asr");
+        nlu = latency("nlu");
+        rules = latency("rules");
+        total = latency("total");
+        realTimeFactor = new Histogram(registry, "parley.asr.real.time.factor", "", Tags.empty(), 0.05, 0.1, 0.25, 0.5, 1, 2);
     }
 
-    private Timer latency(String stage, String description) {
-        return Timer.builder("parley.turn.latency").tag("stage", stage).description("What a caller waits for in a turn: " + description)
-                .serviceLevelObjectives(LATENCY_BUCKETS).minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+    private Histogram latency(String stage) {
+        return new Histogram(registry, "parley.turn.latency", "seconds", Tags.of("stage", stage), LATENCY_BUCKETS);
     }
 
     void callStarted() {
@@ -92,12 +82,12 @@ public class DialogMetrics {
             registry.counter("parley.intents", "intent", intent.isEmpty() ? "none" : intent).increment();
         }
         if (audioMillis > 0) {
-            asr.record(asrMillis, TimeUnit.MILLISECONDS);
+            asr.record(asrMillis / 1000.0);
             realTimeFactor.record((double) asrMillis / audioMillis);
         }
-        nlu.record(nluNanos, TimeUnit.NANOSECONDS);
-        rules.record(rulesNanos, TimeUnit.NANOSECONDS);
-        total.record(TimeUnit.MILLISECONDS.toNanos(Math.max(asrMillis, 0)) + afterInputNanos, TimeUnit.NANOSECONDS);
+        nlu.record(nluNanos / 1e9);
+        rules.record(rulesNanos / 1e9);
+        total.record((TimeUnit.MILLISECONDS.toNanos(Math.max(asrMillis, 0)) + afterInputNanos) / 1e9);
     }
 
     void askedAgain(boolean silent) {

@@ -1,7 +1,7 @@
 package org.parley.ivr.events;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -26,10 +26,9 @@ public class OutboxMetrics {
     private volatile long countedAt;
 
     void register(@Observes Startup startup, MeterRegistry registry) {
-        Gauge.builder("parley.outbox.backlog", this, m -> m.count(0)).description("Call events waiting to be delivered")
-                .strongReference(true).register(registry);
-        Gauge.builder("parley.outbox.dead", this, m -> m.count(1)).description("Call events that could not be delivered (dead letters)")
-                .strongReference(true).register(registry);
+        // Call events waiting to be delivered, and those that could not be (dead letters); this bean holds the gauges' state.
+        registry.gauge("parley.outbox.backlog", Tags.empty(), this, m -> m.count(0));
+        registry.gauge("parley.outbox.dead", Tags.empty(), this, m -> m.count(1));
     }
 
     private double count(int which) {

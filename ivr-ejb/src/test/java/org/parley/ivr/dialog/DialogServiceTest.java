@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.infinispan.Cache;
@@ -142,10 +141,11 @@ class DialogServiceTest {
         assertThat(metrics.counter("parley.calls.routed", "queue", "fraud").count()).isEqualTo(1);
         assertThat(metrics.counter("parley.intents", "intent", "lost_stolen_card").count()).isEqualTo(1);
         assertThat(metrics.counter("parley.turns", "input", "text").count()).isEqualTo(1);
-        assertThat(metrics.timer("parley.turn.latency", "stage", "rules").count()).isEqualTo(1);
-        assertThat(metrics.timer("parley.turn.latency", "stage", "total").totalTime(TimeUnit.NANOSECONDS))
+        assertThat(metrics.summary("parley.turn.latency.seconds", "stage", "rules").count()).isEqualTo(1);
+        assertThat(metrics.counter("parley.turn.latency.buckets", "stage", "rules", "le", "+Inf").count()).isEqualTo(1);
+        assertThat(metrics.summary("parley.turn.latency.seconds", "stage", "total").totalAmount())
                 .as("the total is at least the rules' part").isGreaterThanOrEqualTo(
-                        metrics.timer("parley.turn.latency", "stage", "rules").totalTime(TimeUnit.NANOSECONDS));
+                        metrics.summary("parley.turn.latency.seconds", "stage", "rules").totalAmount());
         assertThat(metrics.get("parley.calls.active").gauge().value()).isZero();
     }
 
