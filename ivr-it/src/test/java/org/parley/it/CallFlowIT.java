@@ -44,9 +44,9 @@ class CallFlowIT {
 
     @Test
     void healthIsUpWithEveryPart() throws Exception {
-        ParleyServer.Reply health = get("/api/health");
+        // A node just deployed is not ready until its speech recogniser has loaded (a few seconds in the background).
+        ParleyServer.Reply health = await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/health"), r -> r.status() == 200);
 
-        assertThat(health.status()).isEqualTo(200);
         JsonObject components = health.body().asJsonObject().getJsonObject("components");
         // UP, or DEGRADED while the AMI simulator of AmiIT is not running (the IVR takes calls without it)
         assertThat(health.body().asJsonObject().getString("status")).isIn("UP", "DEGRADED");
@@ -60,10 +60,10 @@ class CallFlowIT {
 
     @Test
     void theProbesOnTheManagementPortReportEveryPartWithoutCredentials() throws Exception {
-        ParleyServer.Reply ready = ParleyServer.probe("/health/ready");
+        ParleyServer.Reply ready = await().atMost(Duration.ofSeconds(60)).until(() -> ParleyServer.probe("/health/ready"),
+                r -> r.status() == 200);
         ParleyServer.Reply live = ParleyServer.probe("/health/live");
 
-        assertThat(ready.status()).isEqualTo(200);
         JsonObject parley = ready.body().asJsonObject().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                 .filter(check -> check.getString("name").equals("parley")).findFirst().orElseThrow();
         assertThat(parley.getString("status")).isEqualTo("UP");

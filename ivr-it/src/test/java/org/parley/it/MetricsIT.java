@@ -21,24 +21,30 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.tools.sim.AudioSocketCaller;
 import org.parley.tools.sim.CallScript;
 
 /**
- * What Prometheus scrapes from a node that has taken calls (text, keys, speech, silence): Parley's meters and the
- * server's, on the management port without credentials; and every query of the shipped Grafana dashboard names a
- * metric the node exports, so the dashboard cannot drift from the code.
+ * What Prometheus scrapes from a node that has taken calls (text, keys, speech, silence) after Parley was redeployed
+ * on it (WildFly keeps an undeployed application's meters: a gauge left bound to the dead deployment failed the whole
+ * scrape): Parley's meters and the server's, on the management port without credentials; and every query of the
+ * shipped Grafana dashboard names a metric the node exports, so the dashboard cannot drift from the code.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT {
 
     private static final Path DASHBOARD = Path.of(System.getProperty("it.grafana.dashboard"));
@@ -49,13 +55,22 @@ class MetricsIT {
 
     private static String scrape;
 
-    @Deployment(testable = false)
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = "metrics", managed = false, testable = false)
     static EnterpriseArchive parley() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("it.ear")));
     }
 
-    @BeforeAll
-    static void takeCallsThenScrape() throws Exception {
+    @Test
+    @Order(1)
+    void aRedeployedNodeTakesCallsAndIsScraped() throws Exception {
+        deployer.deploy("metrics");
+        call(CallScript.from("5557100").uniqueId("1800000900.0").say("I lost my card"));
+        deployer.undeploy("metrics");
+        deployer.deploy("metrics");
+
         call(CallScript.from("5557101").uniqueId("1800000900.1").say("I lost my card"));
         call(CallScript.from("5557102").uniqueId("1800000900.2").press("2"));
         call(CallScript.from("5557103").uniqueId("1800000900.3").speak(AudioSocketCaller.readWav8k(
@@ -64,8 +79,16 @@ class MetricsIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + ParleyServer.MANAGEMENT_PORT + "/metrics")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("Prometheus scrapes without credentials").isEqualTo(200);
+        assertThat(response.statusCode()).as("Prometheus scrapes without credentials, after a redeploy too").isEqualTo(200);
         scrape = response.body();
+        assertThat(scrape).as("the gauge is the new deployment's: no call is in the IVR now")
+                .containsPattern("(?m)^parley_calls_active\\{[^}]*\\} 0\\.0$");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void undeploy() {
+        deployer.undeploy("metrics");
     }
 
     private static Set<String> exported() {
@@ -76,6 +99,7 @@ class MetricsIT {
     }
 
     @Test
+    @Order(2)
     void callsTurnsAndTheirLatencyAreExported() {
         assertThat(scrape).contains("parley_calls_started_total", "parley_calls_active", "parley_calls_ended_total{",
                 "outcome=\"routed\"", "parley_calls_routed_total{", "queue=\"fraud\"", "parley_intents_total{",
@@ -87,6 +111,7 @@ class MetricsIT {
     }
 
     @Test
+    @Order(3)
     void everyQueryOfTheShippedDashboardNamesAMetricTheNodeExports() throws IOException {
         Set<String> exported = exported();
         Set<String> missing = new TreeSet<>();

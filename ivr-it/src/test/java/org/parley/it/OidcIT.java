@@ -1,6 +1,7 @@
 package org.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
@@ -142,7 +143,8 @@ class OidcIT {
     @Test
     void programsSendBearerTokensAndTheRolesInThemDecide() throws Exception {
         assertThat(api("GET", "/api/calls", null, null).statusCode()).isEqualTo(401);
-        assertThat(api("GET", "/api/health", null, null).statusCode()).isEqualTo(200);
+        // open without a login; ready once the speech recogniser of the fresh deployment has loaded
+        await().atMost(Duration.ofSeconds(60)).until(() -> api("GET", "/api/health", null, null).statusCode() == 200);
 
         String supervisor = token("sam.supervisor", "supervisor");
         assertThat(api("GET", "/api/calls", null, supervisor).statusCode()).isEqualTo(200);

@@ -183,7 +183,8 @@ class RulesLifecycleIT {
                 }));
             }
             List<Integer> published = new java.util.ArrayList<>();
-            for (int round = 0; round < 3; round++) {
+            // two rounds: a publish after a rollback swaps as the first did (a third added a minute to the build and nothing else)
+            for (int round = 0; round < 2; round++) {
                 callsServed(placed, 17);
                 ParleyServer.Reply p = post("/api/rules/publish", draft(changed, "swap under load " + round), ParleyServer.ANALYST);
                 assertThat(p.status()).isEqualTo(201);

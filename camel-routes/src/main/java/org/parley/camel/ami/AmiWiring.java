@@ -8,14 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.asteriskjava.manager.ManagerConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.health.Part;
 import org.parley.camel.boot.RouteFamily;
+import org.parley.health.Part;
 import org.parley.ivr.live.LiveChannels;
 import org.parley.ivr.live.QueueBoard;
+import org.parley.ivr.metrics.BoundMeters;
 
 /**
  * Asterisk's manager interface ({@code parley.ami.*}): the {@code ami:} link, logged in on a
@@ -74,14 +76,17 @@ public class AmiWiring implements RouteFamily {
     @Inject
     MeterRegistry metrics;
 
+    private BoundMeters bound;
+
     /** 1 while the manager link is logged in, for {@code parley.ami.connected}. */
     private final AtomicInteger connected = new AtomicInteger();
 
     @Override
     public void addTo(CamelContext camel) throws Exception {
         // 1 while the AMI link to Asterisk is logged in; the events received
-        metrics.gauge("parley.ami.connected", Tags.empty(), connected, AtomicInteger::get);
-        metrics.more().counter("parley.ami.events", Tags.empty(), liveChannels, LiveChannels::events);
+        bound = new BoundMeters(metrics);
+        bound.gauge("parley.ami.connected", Tags.empty(), connected, AtomicInteger::get);
+        bound.functionCounter("parley.ami.events", Tags.empty(), liveChannels.eventCount(), AtomicLong::get);
         if (host.isEmpty() || host.get().isBlank()) {
             health.state().up("not configured (set parley.ami.host, parley.ami.password): no live queue statistics");
             return;
@@ -106,5 +111,12 @@ public class AmiWiring implements RouteFamily {
         health.state().down("connecting to " + host.get() + ":" + port);
         camel.addRoutes(new AmiRoutes("ami:asterisk?host=" + host.get() + "&port=" + port + "&username=" + username
                 + "&password=RAW(" + password.get() + ")&maxBackoffMillis=" + maxBackoffMillis, queueBoard, liveChannels));
+    }
+
+    @Override
+    public void stopped() {
+        if (bound != null) {
+            bound.close();
+        }
     }
 }

@@ -11,15 +11,15 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.parley.health.Part;
 import org.parley.camel.ami.AmiWiring;
 import org.parley.camel.callback.CallbackWiring;
 import org.parley.camel.crm.CrmWiring;
 import org.parley.camel.dialog.DialogWiring;
+import org.parley.camel.dialog.FastAgiCheck;
 import org.parley.camel.dialog.SpeechWiring;
 import org.parley.camel.events.EventWiring;
+import org.parley.health.Part;
 import org.parley.ivr.dialog.DialogService;
-import org.parley.camel.dialog.FastAgiCheck;
 
 /**
  * The one owner of Parley's {@link CamelContext} (Camel 4 has no CDI integration): builds it when

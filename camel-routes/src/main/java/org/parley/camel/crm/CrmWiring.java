@@ -11,10 +11,11 @@ import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.health.Part;
 import org.parley.camel.boot.RouteFamily;
+import org.parley.health.Part;
 import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.crm.CrmStore;
+import org.parley.ivr.metrics.BoundMeters;
 
 /**
  * The CRM's three ways in and out: the bulk-import file drop ({@code parley.crm.import-dir}), the
@@ -94,8 +95,14 @@ public class CrmWiring implements RouteFamily {
         return state.equals("HALF_OPEN") ? 1 : 2;
     }
 
-    /** The lookup's circuit breaker, kept for its gauge. */
-    private ResilienceProcessor breaker;
+    private BoundMeters bound;
+
+    @Override
+    public void stopped() {
+        if (bound != null) {
+            bound.close();
+        }
+    }
 
     @Override
     public void started(CamelContext camel) {
@@ -105,8 +112,8 @@ public class CrmWiring implements RouteFamily {
         }
         health.breaker(breaker::getCircuitBreakerState);
         // The CRM lookup's circuit breaker: 0 closed (the CRM is asked), 1 half-open (trying it again), 2 open (callers
-        // are routed on the local store). The processor lives as long as the route; the registry holds it weakly.
-        this.breaker = breaker;
-        metrics.gauge("parley.crm.breaker.state", Tags.empty(), breaker, CrmWiring::breakerState);
+        // are routed on the local store); the processor is Camel's, not a CDI proxy.
+        bound = new BoundMeters(metrics);
+        bound.gauge("parley.crm.breaker.state", Tags.empty(), breaker, CrmWiring::breakerState);
     }
 }

@@ -7,10 +7,10 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.health.Part;
 import org.parley.camel.boot.RouteFamily;
 import org.parley.camel.fastagi.FastAgiComponent;
 import org.parley.camel.net.AsteriskPeers;
+import org.parley.health.Part;
 import org.parley.ivr.dialog.DialogService;
 
 /**

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.health.Part;
 import org.parley.camel.audiosocket.AudioSocketServer;
 import org.parley.camel.boot.RouteFamily;
 import org.parley.camel.net.AsteriskPeers;
+import org.parley.health.Part;
 import org.parley.ivr.speech.SpeechService;
 import org.parley.nlp.audio.Endpointer;
 

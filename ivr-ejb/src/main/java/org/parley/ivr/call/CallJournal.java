@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.dialog.CallInfo;
+import org.parley.ivr.metrics.BoundMeters;
 import org.parley.rules.fact.Decision;
 
 /**
@@ -67,6 +68,7 @@ public class CallJournal {
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
     private volatile long downUntilNanos;
     private volatile boolean down;
+    private BoundMeters bound;
     private Counter late;
     private Counter lost;
 
@@ -74,7 +76,8 @@ public class CallJournal {
     void init() {
         // records waiting in memory for the database; written after it came back; not written (over the bound, refused,
         // or waiting at shut-down)
-        metrics.gauge("parley.records.pending", Tags.empty(), pending, AtomicInteger::get);
+        bound = new BoundMeters(metrics);
+        bound.gauge("parley.records.pending", Tags.empty(), pending, AtomicInteger::get);
         late = metrics.counter("parley.records.late");
         lost = metrics.counter("parley.records.lost");
     }
@@ -296,5 +299,6 @@ public class CallJournal {
             lost.increment(pending.get());
             LOG.log(Level.ERROR, "Stopping with {0} call records the database never took; they are lost", pending.get());
         }
+        bound.close();
     }
 }

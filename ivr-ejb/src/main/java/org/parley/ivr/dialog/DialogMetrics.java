@@ -3,12 +3,14 @@ package org.parley.ivr.dialog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.ivr.call.CallStatus;
+import org.parley.ivr.metrics.BoundMeters;
 import org.parley.ivr.metrics.Histogram;
 
 /**
@@ -25,6 +27,7 @@ public class DialogMetrics {
     static final double[] LATENCY_BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
 
     private MeterRegistry registry;
+    private BoundMeters bound;
     private final AtomicInteger active = new AtomicInteger();
     private Counter started;
     private Counter noInput;
@@ -43,7 +46,8 @@ public class DialogMetrics {
     public DialogMetrics(MeterRegistry registry) {
         this.registry = registry;
         started = registry.counter("parley.calls.started");
-        registry.gauge("parley.calls.active", Tags.empty(), active, AtomicInteger::get);
+        bound = new BoundMeters(registry);
+        bound.gauge("parley.calls.active", Tags.empty(), active, AtomicInteger::get);
         noInput = registry.counter("parley.turns.no.input");
         noMatch = registry.counter("parley.turns.no.match");
         asr = latency("asr");
@@ -51,6 +55,12 @@ public class DialogMetrics {
         rules = latency("rules");
         total = latency("total");
         realTimeFactor = new Histogram(registry, "parley.asr.real.time.factor", "", Tags.empty(), 0.05, 0.1, 0.25, 0.5, 1, 2);
+    }
+
+    /** Undeployed: the gauge goes with this deployment. */
+    @PreDestroy
+    void close() {
+        bound.close();
     }
 
     private Histogram latency(String stage) {

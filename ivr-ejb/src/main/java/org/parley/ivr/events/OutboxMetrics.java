@@ -2,11 +2,13 @@ package org.parley.ivr.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import org.parley.ivr.metrics.BoundMeters;
 
 /**
  * The outbox as gauges: {@code parley.outbox.backlog} (events waiting to be delivered, retries included) and
@@ -22,13 +24,23 @@ public class OutboxMetrics {
     @Inject
     OutboxRows rows;
 
+    private BoundMeters bound;
     private volatile long[] counts;
     private volatile long countedAt;
 
     void register(@Observes Startup startup, MeterRegistry registry) {
-        // Call events waiting to be delivered, and those that could not be (dead letters); this bean holds the gauges' state.
-        registry.gauge("parley.outbox.backlog", Tags.empty(), this, m -> m.count(0));
-        registry.gauge("parley.outbox.dead", Tags.empty(), this, m -> m.count(1));
+        // Call events waiting to be delivered, and those that could not be (dead letters); `this` here is the bean itself,
+        // not its proxy, and holds the gauges' state.
+        bound = new BoundMeters(registry);
+        bound.gauge("parley.outbox.backlog", Tags.empty(), this, m -> m.count(0));
+        bound.gauge("parley.outbox.dead", Tags.empty(), this, m -> m.count(1));
+    }
+
+    @PreDestroy
+    void close() {
+        if (bound != null) {
+            bound.close();
+        }
     }
 
     private double count(int which) {

@@ -59,6 +59,11 @@ public class LiveChannels {
         return events.get();
     }
 
+    /** The events counted so far, as a plain object a metric can hold without holding this bean. */
+    public AtomicLong eventCount() {
+        return events;
+    }
+
     public void created(String uniqueId, String name, String callerNumber, String state) {
         if (uniqueId == null) {
             return;

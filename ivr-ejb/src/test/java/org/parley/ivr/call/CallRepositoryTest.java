@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import org.parley.ivr.TestDatabase;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.ivr.TestDatabase;
 import org.parley.ivr.Transactions;
 import org.parley.ivr.callback.Callbacks;
 import org.parley.ivr.dialog.CallInfo;
-import org.parley.ivr.events.Outboxes;
 import org.parley.ivr.events.OutboxEvent;
+import org.parley.ivr.events.Outboxes;
 import org.parley.rules.fact.Decision;
 
 /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.persistence.EntityManagerFactory;
-import org.parley.ivr.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import org.infinispan.manager.DefaultCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.ivr.TestDatabase;
 
 /** The caller-context cache on a real Infinispan cache whose entries expire, as the server declares it (shorter here). */
 class CallerContextCacheTest {

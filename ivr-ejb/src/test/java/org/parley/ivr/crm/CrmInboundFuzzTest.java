@@ -8,7 +8,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManagerFactory;
-import org.parley.ivr.TestDatabase;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.parley.ivr.TestDatabase;
 import org.parley.ivr.json.JsonPayloads;
 
 /**

@@ -5,9 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validation;
 import java.util.function.Supplier;
-import org.parley.ivr.Transactions;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.infinispan.Cache;
+import org.parley.ivr.Transactions;
 
 /**
  * The customer store as the server runs it, without the server: real Hibernate on the test database,

@@ -1,9 +1,15 @@
 package org.parley.ivr.decision;
 
 import org.parley.ivr.rules.RuleSetRepository;
+import org.parley.ivr.rules.RuleSetVersion;
+import org.parley.rules.engine.RuleCompilationException;
+import org.parley.rules.engine.RuleSet;
 
 /** The decision service as the server starts it, for tests in other packages that run without the server. */
 public final class DecisionServices {
+
+    /** The shipped rules compiled once per test JVM (a compile takes seconds; many tests start on an empty store). */
+    private static RuleSet shipped;
 
     private DecisionServices() {
     }
@@ -17,7 +23,25 @@ public final class DecisionServices {
         decisions.versions = versions;
         decisions.maxFirings = 1000;
         decisions.deadlineMillis = 100;
-        decisions.loadServingVersion();
+        if (versions.serving().isPresent()) {
+            decisions.loadServingVersion();
+            return decisions;
+        }
+        // What start-up does on an empty store, with the compile shared by the tests of this JVM.
+        RuleSetVersion first = versions.publish(DecisionService.SHIPPED_AUTHOR, "the rule set shipped with Parley",
+                DecisionService.shippedFiles());
+        decisions.swap(shipped(first));
         return decisions;
+    }
+
+    private static synchronized RuleSet shipped(RuleSetVersion first) {
+        if (shipped == null || !shipped.version().equals(first.getLabel())) {
+            try {
+                shipped = DecisionService.compile(first);
+            } catch (RuleCompilationException e) {
+                throw new IllegalStateException("the shipped rules do not compile", e);
+            }
+        }
+        return shipped;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import org.parley.ivr.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.ivr.TestDatabase;
 import org.parley.ivr.Transactions;
 import org.parley.ivr.call.CallRecord;
 import org.parley.ivr.call.CallRepositories;

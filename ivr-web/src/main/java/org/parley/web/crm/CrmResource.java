@@ -1,7 +1,6 @@
 package org.parley.web.crm;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.parley.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +25,7 @@ import org.parley.ivr.crm.CrmValidationException;
 import org.parley.ivr.crm.CustomerInput;
 import org.parley.ivr.crm.CustomerRecord;
 import org.parley.ivr.crm.FieldError;
+import org.parley.web.security.Roles;
 
 /**
  * Where a CRM keeps Parley's customer store current: customers and cases, JSON. Every write goes
