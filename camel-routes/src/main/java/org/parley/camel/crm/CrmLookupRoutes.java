@@ -3,6 +3,7 @@ package org.parley.camel.crm;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -38,6 +39,9 @@ public class CrmLookupRoutes extends RouteBuilder {
     public record Settings(String urlTemplate, long timeoutMillis, Map<String, String> fields, int minimumCalls,
                            long openSeconds) {
     }
+
+    /** Made once: {@code Json.createReader} looks the JSON-P provider up on every call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     private final Settings settings;
     private final HttpClient http;
@@ -95,7 +99,7 @@ public class CrmLookupRoutes extends RouteBuilder {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("the CRM answered HTTP " + response.statusCode() + " for " + url);
         }
-        JsonValue json = Json.createReader(new StringReader(response.body())).readValue();
+        JsonValue json = JSON.createReader(new StringReader(response.body())).readValue();
         JsonObject record;
         if (json instanceof JsonArray array) {
             if (array.isEmpty()) {

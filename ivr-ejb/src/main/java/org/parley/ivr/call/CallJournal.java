@@ -32,7 +32,9 @@ import org.parley.rules.fact.Decision;
  * wait behind it, in memory, up to {@code parley.records.max-pending} records on this node, and are written when the
  * database answers again (retried every {@code parley.records.retry-ms}). Each write is idempotent (see
  * {@link CallRepository}), so a retry whose first commit went through but whose answer was lost writes nothing twice.
- * Records beyond the bound, or still waiting when the server stops, are lost, and logged as such.
+ * Records beyond the bound, or still waiting when the server stops, are lost, and logged as such. A failed write may
+ * come as any exception: a commit the database refuses reaches here as JTA's checked {@code RollbackException},
+ * which the {@code @Transactional} interceptor throws without declaring it.
  *
  * <p>Written by hand: the ordering per call and the idempotent writes are Parley's own; a message broker in between
  * would be one more thing to lose, and Camel's redelivery works per exchange, not per call.
@@ -192,7 +194,7 @@ public class CallJournal {
                 try {
                     write.apply(calls, log);
                     return;
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // a commit that fails: JTA's checked RollbackException
                     failed(e);
                 }
             }
@@ -211,7 +213,7 @@ public class CallJournal {
         scheduleRetry();
     }
 
-    private void failed(RuntimeException e) {
+    private void failed(Exception e) {
         downUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryMillis);
         if (!down) {
             down = true;
@@ -246,7 +248,7 @@ public class CallJournal {
                     boolean writtenNow = true;
                     try {
                         write.apply(this.calls, log);
-                    } catch (RuntimeException e) {
+                    } catch (Exception e) { // a commit that fails comes as a checked RollbackException (see submit)
                         if (!refused(log, write, e)) {
                             failed(e);
                             scheduleRetry();
@@ -275,7 +277,7 @@ public class CallJournal {
      * A record the database refuses while it answers otherwise (a bad record, not an outage): after a few tries it is
      * given up, loudly, so it does not hold back every record behind it.
      */
-    private boolean refused(CallLog log, Write write, RuntimeException e) {
+    private boolean refused(CallLog log, Write write, Exception e) {
         if (!calls.answers()) {
             return false;
         }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parley.ivr.callback.Callbacks;
@@ -30,6 +32,12 @@ import org.parley.rules.fact.Utterance;
 public class CallRepository {
 
     private static final int MAX_TEXT = 1000;
+
+    /**
+     * JSON-P's {@code Json.create...} looks its provider up with a ServiceLoader on every call, which inside WildFly
+     * scans the deployment's modules (it showed in every call's profile); the factory is made once and is thread-safe.
+     */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -75,7 +83,10 @@ public class CallRepository {
     @Transactional
     public void recordTurn(long callId, TurnData data) {
         CallRecord call = em.find(CallRecord.class, callId);
-        if (call.getTurns().stream().anyMatch(t -> t.getNumber() == data.number())) {
+        // A count, not the call's turns: loading them would load every decision with its facts (an inverse one-to-one is
+        // always fetched), which showed as most of a call's database time.
+        if (em.createQuery("select count(t) from Turn t where t.call.id = :call and t.number = :number", Long.class)
+                .setParameter("call", callId).setParameter("number", data.number()).getSingleResult() > 0) {
             return;
         }
         Utterance heard = data.heard();
@@ -101,22 +112,22 @@ public class CallRepository {
                 data.situation() == null ? null : data.situation().toYaml(), r.nanos() / 1_000, r.failure()));
         call.addTurn(turn);
         if (d.isDecided() && d.getAction() != org.parley.rules.fact.Action.CLARIFY) {
-            JsonArrayBuilder fired = Json.createArrayBuilder();
+            JsonArrayBuilder fired = JSON.createArrayBuilder();
             r.firedRules().forEach(fired::add);
-            JsonObjectBuilder decision = Json.createObjectBuilder().add("action", d.getAction().name()).add("route", d.getRoute())
+            JsonObjectBuilder decision = JSON.createObjectBuilder().add("action", d.getAction().name()).add("route", d.getRoute())
                     .add("queue", d.getQueue()).add("priority", d.getPriority()).add("ruleSetVersion", r.ruleSetVersion())
                     .add("firedRules", fired);
             JsonObjectBuilder routed = callJson(call).add("turn", data.number()).add("decision", decision);
             if (p != null) {
                 routed.add("intent", p.intent()).add("confidence", p.confidence())
-                        .add("sentiment", Json.createObjectBuilder().add("label", p.sentiment().label()).add("score", p.sentiment().score()));
+                        .add("sentiment", JSON.createObjectBuilder().add("label", p.sentiment().label()).add("score", p.sentiment().score()));
             }
             events.record("call.routed", call.getUniqueId(), routed.build());
         }
     }
 
     private static JsonObjectBuilder callJson(CallRecord call) {
-        return Json.createObjectBuilder().add("id", call.getId()).add("uniqueId", call.getUniqueId())
+        return JSON.createObjectBuilder().add("id", call.getId()).add("uniqueId", call.getUniqueId())
                 .add("callerNumber", nullToEmpty(call.getCallerNumber())).add("dialedNumber", nullToEmpty(call.getDialedNumber()))
                 .add("startedAt", call.getStartedAt().toString());
     }
@@ -170,16 +181,21 @@ public class CallRepository {
         call.finish(status, routed ? decision.getRoute() : null, routed && !decision.getQueue().isEmpty() ? decision.getQueue() : null,
                 routed && !decision.getQueue().isEmpty() ? decision.getPriority() : null, endedAt);
         Instant ended = call.getEndedAt() == null ? Instant.now() : call.getEndedAt();
+        // What was said, read as columns: loading the turns would load their decisions' facts too.
+        List<Object[]> said = em.createQuery("select t.text, t.digits from Turn t where t.call.id = :call order by t.number", Object[].class)
+                .setParameter("call", callId).getResultList();
         StringBuilder transcript = new StringBuilder();
-        for (Turn t : call.getTurns()) {
-            String said = t.getText() != null && !t.getText().isEmpty() ? t.getText() : t.getDigits() == null ? "" : "keys " + t.getDigits();
-            if (!said.isEmpty()) {
-                transcript.append(transcript.isEmpty() ? "" : " | ").append(said);
+        for (Object[] turn : said) {
+            String text = (String) turn[0];
+            String digits = (String) turn[1];
+            String line = text != null && !text.isEmpty() ? text : digits == null || digits.isEmpty() ? "" : "keys " + digits;
+            if (!line.isEmpty()) {
+                transcript.append(transcript.isEmpty() ? "" : " | ").append(line);
             }
         }
         JsonObjectBuilder endedJson = callJson(call).add("status", status.name())
                 .add("durationSeconds", java.time.Duration.between(call.getStartedAt(), ended).toMillis() / 1000.0)
-                .add("turns", call.getTurns().size())
+                .add("turns", said.size())
                 .add("transcript", truncate(transcript.toString()));
         if (call.getRoute() != null) {
             endedJson.add("route", call.getRoute());

@@ -2,12 +2,15 @@ package org.parley.ivr.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +39,8 @@ public class EventOutbox {
     String jmsTopic;
 
     /** Targets that are a JMS destination start with this. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     public static final String JMS_PREFIX = "jms:";
 
     /** Adds an event for every target; joins the current transaction (call records are written in one). */
@@ -47,7 +52,7 @@ public class EventOutbox {
         }
         String eventId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        String body = jakarta.json.Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("eventId", eventId)
                 .add("type", type)
                 .add("occurredAt", now.toString())

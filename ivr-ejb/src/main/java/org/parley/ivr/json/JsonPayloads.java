@@ -4,10 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Checks a JSON request body with the streaming parser (JSON-P) before JSON-B binds it: size, depth
@@ -21,6 +23,9 @@ public final class JsonPayloads {
 
     /** Nesting deeper than any Parley payload (the deepest is two). */
     public static final int MAX_DEPTH = 32;
+
+    /** Made once: {@code Json.createParser} looks the JSON-P provider up (a ServiceLoader scan) on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private JsonPayloads() {
     }
@@ -45,7 +50,7 @@ public final class JsonPayloads {
         if (body.length == 0) {
             return;
         }
-        try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+        try (JsonParser parser = PARSERS.createParser(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
             int depth = 0;
             boolean any = false;
             while (parser.hasNext()) {
