@@ -39,7 +39,7 @@ public class CallbackRoutes extends RouteBuilder {
             if (connection == null || connection.getState() != ManagerConnectionState.CONNECTED) {
                 return;
             }
-            for (CallbackRequest c : callbacks.due(20)) {
+            for (CallbackRequest c : callbacks.claimDue(20)) {
                 callbacks.settle(c.getId(), originate(connection, c));
             }
         });

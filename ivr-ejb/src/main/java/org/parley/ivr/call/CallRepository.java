@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.parley.ivr.callback.Callbacks;
+import org.parley.ivr.cluster.Node;
 import org.parley.ivr.dialog.CallInfo;
 import org.parley.ivr.events.EventOutbox;
 import org.parley.nlp.ParseResult;
@@ -48,11 +49,6 @@ public class CallRepository {
     @Inject
     Callbacks callbacks;
 
-    /** This server's name in the cluster, recorded with each call it takes. */
-    public static String node() {
-        return System.getProperty("jboss.node.name", "parley");
-    }
-
     /** Records a call entering the IVR now; returns its id. */
     @Transactional
     public long start(CallInfo info) {
@@ -67,12 +63,12 @@ public class CallRepository {
     public long start(CallInfo info, Instant startedAt) {
         Instant at = startedAt.truncatedTo(ChronoUnit.MICROS);
         Optional<Long> written = em.createQuery("select c.id from CallRecord c where c.uniqueId = :u and c.startedAt = :at and c.node = :node",
-                        Long.class).setParameter("u", info.uniqueId()).setParameter("at", at).setParameter("node", node())
+                        Long.class).setParameter("u", info.uniqueId()).setParameter("at", at).setParameter("node", Node.name())
                 .getResultStream().findFirst();
         if (written.isPresent()) {
             return written.get();
         }
-        CallRecord call = new CallRecord(info.uniqueId(), info.channel(), info.callerNumber(), info.dialedNumber(), node(), at);
+        CallRecord call = new CallRecord(info.uniqueId(), info.channel(), info.callerNumber(), info.dialedNumber(), Node.name(), at);
         em.persist(call);
         em.flush();
         events.record("call.started", info.uniqueId(), callJson(call).build());
@@ -217,7 +213,7 @@ public class CallRepository {
     @Transactional
     public int closeLeftOver() {
         List<Long> open = em.createQuery("select c.id from CallRecord c where c.status = :open and c.node = :node", Long.class)
-                .setParameter("open", CallStatus.IN_PROGRESS).setParameter("node", node()).getResultList();
+                .setParameter("open", CallStatus.IN_PROGRESS).setParameter("node", Node.name()).getResultList();
         open.forEach(id -> finish(id, CallStatus.INTERRUPTED, null));
         return open.size();
     }

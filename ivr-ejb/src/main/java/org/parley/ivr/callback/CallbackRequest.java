@@ -45,6 +45,10 @@ public class CallbackRequest {
     @Column(length = 300)
     private String lastError;
 
+    /** The node that last claimed it to place it (see {@link Callbacks#claimDue}). */
+    @Column(length = 64)
+    private String claimedBy;
+
     private Instant placedAt;
 
     /** When the call asked for it (the per-number limit counts these). */
@@ -62,6 +66,12 @@ public class CallbackRequest {
         this.dueAt = dueAt;
     }
 
+    /** Taken by {@code node} to be placed: no other node sees it as due before {@code until}. */
+    void claim(String node, Instant until) {
+        this.claimedBy = node;
+        this.dueAt = until;
+    }
+
     void placed(Instant at) {
         attempts++;
         status = Status.PLACED;
@@ -77,6 +87,10 @@ public class CallbackRequest {
         } else {
             dueAt = retryAt;
         }
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
     }
 
     public Long getId() {

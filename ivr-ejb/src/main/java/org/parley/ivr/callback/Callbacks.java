@@ -3,12 +3,17 @@ package org.parley.ivr.callback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.LockOptions;
+import org.hibernate.jpa.SpecHints;
+import org.parley.ivr.cluster.Node;
 
 /**
  * Stores the callbacks the rules offer (in the call's own transaction); the AMI callback route
@@ -20,6 +25,9 @@ public class Callbacks {
 
     private static final System.Logger LOG = System.getLogger(Callbacks.class.getName());
     private static final int MAX_ATTEMPTS = 3;
+
+    /** How long a claimed callback stays this node's: far longer than one Originate (at most 10 s each, 20 a batch). */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "parley")
     EntityManager em;
@@ -85,12 +93,26 @@ public class Callbacks {
         return null;
     }
 
+    /**
+     * Claims up to {@code max} due callbacks for this node, so that with several nodes each is placed once:
+     * the rows are locked ({@code for update skip locked} on PostgreSQL, so another node's claim skips them
+     * instead of waiting) and their due time moves {@link #CLAIM_LEASE} ahead before the lock is released.
+     * {@link #settle} then marks each placed or due again. A node that dies between the two leaves its
+     * claims to be taken again when the lease runs out (placed twice rather than never).
+     */
     @Transactional
-    public List<CallbackRequest> due(int max) {
-        return em.createQuery("select c from CallbackRequest c where c.status = :pending and c.dueAt <= :now order by c.dueAt",
-                        CallbackRequest.class)
-                .setParameter("pending", CallbackRequest.Status.PENDING).setParameter("now", Instant.now())
+    public List<CallbackRequest> claimDue(int max) {
+        Instant now = Instant.now();
+        List<CallbackRequest> due = em.createQuery(
+                        "select c from CallbackRequest c where c.status = :pending and c.dueAt <= :now order by c.dueAt", CallbackRequest.class)
+                .setParameter("pending", CallbackRequest.Status.PENDING).setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
                 .setMaxResults(max).getResultList();
+        String node = Node.name();
+        for (CallbackRequest c : due) {
+            c.claim(node, now.plus(CLAIM_LEASE));
+        }
+        return due;
     }
 
     @Transactional

@@ -39,6 +39,9 @@ public class DecisionService {
 
     private volatile RuleSet current;
 
+    /** A serving version this node could not compile; {@link #follow} does not try it again. */
+    private Integer refused;
+
     /** Most rule firings in one decision; beyond it the turn is ended undecided (a rule re-activating itself). */
     @Inject
     @ConfigProperty(name = "parley.rules.max-firings", defaultValue = "1000")
@@ -149,9 +152,36 @@ public class DecisionService {
     }
 
     /** From now on new calls use {@code rules}; calls in progress finish on the one they hold. */
-    public void swap(RuleSet rules) {
+    public synchronized void swap(RuleSet rules) {
         current = limited(rules);
         LOG.log(Level.INFO, "Now serving rule set {0} ({1} rules)", rules.version(), rules.ruleNames().size());
+    }
+
+    /**
+     * Serves the version the database says serves, when a publish, approval or rollback on another node changed it:
+     * compiles it and swaps. Reading, comparing and swapping hold this service's lock, as {@link #swap} does, so a
+     * check that read the database just before this node's own publish committed cannot swap the old version back
+     * over the new one. A version that does not compile is reported once and not tried again.
+     *
+     * @return whether the rule set serving new calls changed
+     */
+    public synchronized boolean follow() {
+        Integer number = versions.servingNumber().orElse(null);
+        if (number == null || current == null || current.version().equals(RuleSetVersion.label(number)) || number.equals(refused)) {
+            return false;
+        }
+        try {
+            long start = System.nanoTime();
+            swap(version(number));
+            LOG.log(Level.INFO, "Rule set {0} was made serving on another node; compiled and serving here after {1} ms",
+                    RuleSetVersion.label(number), (System.nanoTime() - start) / 1_000_000);
+            return true;
+        } catch (RuleCompilationException | IllegalArgumentException e) {
+            refused = number;
+            LOG.log(Level.ERROR, "Rule set " + RuleSetVersion.label(number) + " serves on another node but does not compile here; still"
+                    + " serving " + current.version() + ":\n" + e.getMessage());
+            return false;
+        }
     }
 
     public DecisionResult decide(Collection<?> facts) {

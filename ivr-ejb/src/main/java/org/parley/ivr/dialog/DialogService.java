@@ -18,6 +18,7 @@ import org.parley.ivr.call.CallJournal;
 import org.parley.ivr.call.CallRepository;
 import org.parley.ivr.call.CallStatus;
 import org.parley.ivr.call.TurnData;
+import org.parley.ivr.cluster.Node;
 import org.parley.ivr.crm.CallerContext;
 import org.parley.ivr.crm.CallerContextCache;
 import org.parley.ivr.decision.DecisionService;
@@ -162,7 +163,7 @@ public class DialogService {
         int leftOver = calls.closeLeftOver();
         if (leftOver > 0) {
             LOG.log(Level.WARNING, "{0} call(s) this node ({1}) had in the IVR when it last stopped without closing them are now"
-                    + " recorded as INTERRUPTED", leftOver, CallRepository.node());
+                    + " recorded as INTERRUPTED", leftOver, Node.name());
         }
     }
 

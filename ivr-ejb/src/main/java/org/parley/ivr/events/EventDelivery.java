@@ -62,7 +62,7 @@ public class EventDelivery {
      * many were attempted. Outcomes are settled in one transaction.
      */
     public int deliverDue(int max) {
-        List<OutboxEvent> due = rows.due(max);
+        List<OutboxEvent> due = rows.claimDue(max, Duration.ofMillis(2 * (timeoutMillis + 5_000)));
         if (due.isEmpty()) {
             return 0;
         }

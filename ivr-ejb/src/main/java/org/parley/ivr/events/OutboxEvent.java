@@ -55,6 +55,10 @@ public class OutboxEvent {
     @Column(length = 500)
     private String lastError;
 
+    /** The node that last claimed the row for delivery (see {@link OutboxRows#claimDue}). */
+    @Column(length = 64)
+    private String claimedBy;
+
     protected OutboxEvent() {
     }
 
@@ -66,6 +70,12 @@ public class OutboxEvent {
         this.payload = payload;
         this.createdAt = at;
         this.nextAttemptAt = at;
+    }
+
+    /** Taken for delivery by {@code node}: no other node sees it as due before {@code until}. */
+    void claim(String node, Instant until) {
+        this.claimedBy = node;
+        this.nextAttemptAt = until;
     }
 
     void delivered(Instant at) {
@@ -89,6 +99,10 @@ public class OutboxEvent {
         this.dead = false;
         this.attempts = 0;
         this.nextAttemptAt = at;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
     }
 
     public Long getId() {

@@ -2,11 +2,16 @@ package org.parley.ivr.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.LockOptions;
+import org.hibernate.jpa.SpecHints;
+import org.parley.ivr.cluster.Node;
 
 /** The outbox table's reads and writes for delivery, each its own short transaction. */
 @ApplicationScoped
@@ -17,11 +22,26 @@ public class OutboxRows {
     @PersistenceContext(unitName = "parley")
     EntityManager em;
 
+    /**
+     * Claims up to {@code max} due events for this node, so that with several nodes each delivery is made by one:
+     * the rows are locked ({@code for update skip locked} on PostgreSQL: another node's claim skips them instead of
+     * waiting) and their next attempt moves {@code lease} ahead before the lock is released; {@link #settle} then
+     * marks each delivered or due again. A node that dies in between leaves its claims to be retried when the
+     * lease runs out (the receiver sees the same idempotency key).
+     */
     @Transactional
-    public List<OutboxEvent> due(int max) {
-        return em.createQuery("select e from OutboxEvent e where e.deliveredAt is null and e.dead = false and e.nextAttemptAt <= :now"
-                        + " order by e.id", OutboxEvent.class)
-                .setParameter("now", Instant.now()).setMaxResults(max).getResultList();
+    public List<OutboxEvent> claimDue(int max, Duration lease) {
+        Instant now = Instant.now();
+        List<OutboxEvent> due = em.createQuery("select e from OutboxEvent e where e.deliveredAt is null and e.dead = false"
+                        + " and e.nextAttemptAt <= :now order by e.id", OutboxEvent.class)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
+                .setMaxResults(max).getResultList();
+        String node = Node.name();
+        for (OutboxEvent e : due) {
+            e.claim(node, now.plus(lease));
+        }
+        return due;
     }
 
     /** Settles a batch of outcomes (event row id to null or the error) in one transaction. */

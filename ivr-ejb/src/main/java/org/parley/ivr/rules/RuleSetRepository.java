@@ -22,6 +22,13 @@ public class RuleSetRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The number of the version serving now, without loading it: what each node checks to follow a publish made elsewhere. */
+    @Transactional
+    public Optional<Integer> servingNumber() {
+        return em.createQuery("select v.number from RuleSetVersion v where v.serving = true", Integer.class)
+                .getResultStream().findFirst();
+    }
+
     @Transactional
     public Optional<RuleSetVersion> find(int number) {
         return em.createQuery("select v from RuleSetVersion v where v.number = :n", RuleSetVersion.class)

@@ -133,6 +133,11 @@ public class RuleSetVersion {
 
     /** The label decisions record, e.g. "v3". */
     public String getLabel() {
+        return label(number);
+    }
+
+    /** The label of version {@code number}. */
+    public static String label(int number) {
         return "v" + number;
     }
 

@@ -23,7 +23,13 @@ public final class DecisionServices {
         decisions.versions = versions;
         decisions.maxFirings = 1000;
         decisions.deadlineMillis = 100;
-        if (versions.serving().isPresent()) {
+        RuleSetVersion serving = versions.serving().orElse(null);
+        if (serving != null && serving.getNumber() == 1 && DecisionService.SHIPPED_AUTHOR.equals(serving.getAuthor())) {
+            // A second node starting on a store the first one began: the same shipped rules, the same shared compile.
+            decisions.swap(shipped(serving));
+            return decisions;
+        }
+        if (serving != null) {
             decisions.loadServingVersion();
             return decisions;
         }
