@@ -122,7 +122,7 @@ class ManifestsTest {
         Set<Integer> portNumbers = container.getPorts().stream().map(V1ContainerPort::getContainerPort).collect(Collectors.toSet());
 
         assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
-        assertThat(portNumbers).as("the image's ports (Containerfile EXPOSE)").containsExactlyInAnyOrder(8080, 9990, 4573, 9092);
+        assertThat(portNumbers).as("the image's ports (Containerfile EXPOSE)").containsExactlyInAnyOrder(8080, 9990, 4573, 9092, 7600);
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
         assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/health/started");
@@ -146,6 +146,17 @@ class ManifestsTest {
                 .extracting(env -> env.getName()).containsExactlyInAnyOrder("PARLEY_DB_PASSWORD", "PARLEY_AMI_PASSWORD");
         assertThat(ofKind(objects, V1ConfigMap.class).get(0).getData()).as("no secret in the ConfigMap")
                 .doesNotContainKeys("PARLEY_DB_PASSWORD", "PARLEY_AMI_PASSWORD").containsKey("PARLEY_DB_URL");
+
+        // The cluster: DNS_PING asks for the headless Service's addresses, over the JGroups stack the server defines.
+        Map<String, String> env = container.getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        V1Service headless = ofKind(objects, V1Service.class).stream().filter(service -> "None".equals(service.getSpec().getClusterIP()))
+                .findFirst().orElseThrow();
+        assertThat(env.get("PARLEY_CLUSTER_DNS_QUERY")).startsWith(headless.getMetadata().getName() + ".");
+        assertThat(headless.getSpec().getPublishNotReadyAddresses()).as("starting nodes find each other").isTrue();
+        assertThat(env).containsEntry("WILDFLY_OVERRIDING_ENV_VARS", "1");
+        assertThat(Files.readString(DEPLOY.resolveSibling("ivr-ear/src/main/wildfly/configure-cluster.cli")))
+                .contains("/subsystem=jgroups/stack=" + env.get("SUBSYSTEM_JGROUPS_CHANNEL_EE__STACK") + ":add()", "dns.DNS_PING");
     }
 
     @Test
@@ -173,6 +184,12 @@ class ManifestsTest {
         }
         assertThat(services.get("parley-1").get("healthcheck").toString()).contains("/health/ready");
         assertThat(services.get("parley-1").get("environment").toString()).contains("PARLEY_DB_URL", "jdbc:postgresql:");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parleyEnv = (Map<String, Object>) services.get("parley-2").get("environment");
+        assertThat(String.valueOf(parleyEnv.get("PARLEY_CLUSTER_MEMBERS")).split(","))
+                .as("every Parley node a cluster member by its host name").containsExactlyInAnyOrder(
+                        services.entrySet().stream().filter(e -> e.getKey().startsWith("parley-"))
+                                .map(e -> e.getValue().get("hostname") + "[7600]").toArray(String[]::new));
     }
 
     @Test

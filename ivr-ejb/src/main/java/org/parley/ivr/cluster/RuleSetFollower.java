@@ -18,7 +18,8 @@ import org.parley.ivr.decision.DecisionService;
  * Keeps this node serving the rule set the database says serves, so that a publish, approval or rollback made on any
  * node serves on every node within {@code parley.rules.follow-ms} plus one compile. The database is the record of
  * which version serves (the publish commits there first), so each node checks it: one indexed single-value query
- * per interval, and no second channel that could disagree with it. A non-persistent EJB timer per node.
+ * per interval, and no second channel that could disagree with it. A non-persistent EJB timer per node, set again
+ * after each check.
  */
 @Singleton
 @Startup
@@ -44,7 +45,12 @@ public class RuleSetFollower {
         if (followMillis < 100) {
             throw new IllegalStateException("parley.rules.follow-ms is " + followMillis + "; give at least 100 (milliseconds)");
         }
-        timers.createIntervalTimer(followMillis, followMillis, new TimerConfig("parley-rules-follower", false));
+        next();
+    }
+
+    /** One check at a time: the next is scheduled when this one ends, however long a compile took. */
+    private void next() {
+        timers.createSingleActionTimer(followMillis, new TimerConfig("parley-rules-follower", false));
     }
 
     /** Each check its own short transaction (the query); the compile runs outside any. */
@@ -63,6 +69,8 @@ public class RuleSetFollower {
                 LOG.log(Level.WARNING, "Cannot check which rule-set version serves (retrying every {0} ms): {1}", followMillis, e.toString());
                 failing = true;
             }
+        } finally {
+            next();
         }
     }
 }

@@ -68,12 +68,12 @@ public class DecisionService {
     void loadServingVersion() {
         long start = System.nanoTime();
         List<RuleFile> shipped = shippedFiles();
-        RuleSetVersion serving = versions.serving()
-                .orElseGet(() -> versions.publish(SHIPPED_AUTHOR, SHIPPED_COMMENT, shipped));
+        RuleSetVersion serving = versions.serving().orElseGet(() -> firstVersion(shipped));
         if (SHIPPED_AUTHOR.equals(serving.getAuthor()) && !sameFiles(serving.getFiles(), shipped)) {
-            // Nobody has published their own rules yet and this release ships new ones: serve those.
+            // Nobody has published their own rules yet and this release ships new ones: serve those (once, when
+            // several upgraded nodes start together).
             LOG.log(Level.INFO, "The shipped rule set changed since {0}; publishing it as a new version", serving.getLabel());
-            serving = versions.publish(SHIPPED_AUTHOR, SHIPPED_COMMENT, shipped);
+            serving = versions.publishUnlessChanged(serving.getNumber(), SHIPPED_AUTHOR, SHIPPED_COMMENT, shipped);
         } else if (!SHIPPED_AUTHOR.equals(serving.getAuthor()) && !sameFiles(serving.getFiles(), shipped)) {
             LOG.log(Level.DEBUG, "Serving {0} published by {1}; the shipped rule set differs and is not applied",
                     serving.getLabel(), serving.getAuthor());
@@ -92,6 +92,23 @@ public class DecisionService {
         }
         LOG.log(Level.INFO, "Rule set {0} compiled in {1} ms: {2} rules", current.version(),
                 (System.nanoTime() - start) / 1_000_000, current.ruleNames().size());
+    }
+
+    /**
+     * Stores the shipped rules as the first version. Two nodes starting on an empty database both try: the one that
+     * gets the lock second finds the version and serves it; when both found the table empty, the version number is
+     * unique, so one commit fails (as JTA's checked {@code RollbackException}, hence the broad catch) and that node
+     * serves what the other stored.
+     */
+    private RuleSetVersion firstVersion(List<RuleFile> shipped) {
+        try {
+            return versions.publishUnlessChanged(null, SHIPPED_AUTHOR, SHIPPED_COMMENT, shipped);
+        } catch (Exception e) {
+            return versions.serving().map(v -> {
+                LOG.log(Level.INFO, "Another node stored the shipped rule set first; serving its {0}", v.getLabel());
+                return v;
+            }).orElseThrow(() -> new IllegalStateException("could not store the shipped rule set as the first version: " + e, e));
+        }
     }
 
     private static boolean sameFiles(List<RuleFile> a, List<RuleFile> b) {

@@ -103,9 +103,36 @@ public class RuleSetRepository {
                 .setMaxResults(limit).getResultList();
     }
 
-    /** Every version, locked: numbering and the serving flag change under this lock only. */
+    /**
+     * Publishes the shipped rules on behalf of start-up, unless what serves is no longer {@code expected} (null: no
+     * version at all) once the lock is held — another node starting at the same time published them first. Then it
+     * answers what serves instead of storing the same files twice. Its own transaction, committed on return, even
+     * when start-up runs inside another (an EJB's {@code @PostConstruct}): a node that lost the race learns it here.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public RuleSetVersion publishUnlessChanged(Integer expected, String author, String comment, List<RuleFile> files) {
+        Optional<RuleSetVersion> serving = lockAll().stream().filter(RuleSetVersion::isServing).findFirst();
+        if (serving.isPresent() && (expected == null || serving.get().getNumber() != expected)) {
+            return serving.get();
+        }
+        return publish(author, comment, files);
+    }
+
+    /**
+     * Every version, locked: numbering and the serving flag change under this lock only, on every node. Each writer
+     * locks all versions, so holding the lock on those that existed when the query began keeps every other writer
+     * out; but a version another node committed while this one waited is not among them, so once the locks are held
+     * the versions are read (and locked) again.
+     */
     private List<RuleSetVersion> lockAll() {
-        return em.createQuery("select v from RuleSetVersion v", RuleSetVersion.class).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<RuleSetVersion> locked = selectForUpdate();
+        return locked.isEmpty() ? locked : selectForUpdate();
+    }
+
+    private List<RuleSetVersion> selectForUpdate() {
+        // In number order, so two nodes take the locks in the same order and never deadlock.
+        return em.createQuery("select v from RuleSetVersion v order by v.number", RuleSetVersion.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     private static int next(List<RuleSetVersion> versions) {

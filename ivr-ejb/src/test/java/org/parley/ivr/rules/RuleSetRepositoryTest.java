@@ -1,0 +1,98 @@
+package org.parley.ivr.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.ivr.TestDatabase;
+import org.parley.ivr.Transactions;
+
+/**
+ * Rule-set versions written by two nodes at once (each its own connection), on the test database (H2, and
+ * PostgreSQL in the postgresql execution): every publish gets its own number and exactly one version serves.
+ */
+class RuleSetRepositoryTest {
+
+    private EntityManagerFactory emf;
+    private EntityManager em;
+
+    @BeforeEach
+    void openDatabase() {
+        emf = TestDatabase.open();
+        em = emf.createEntityManager();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        TestDatabase.close(em, emf);
+    }
+
+    @Test
+    void publishesOnTwoNodesAtOnceAreNumberedApartAndOneServes() throws Exception {
+        RuleSetRepository versions = RulesWiring.repository(em);
+        Transactions.in(em, () -> versions.publish("parley", "first", files("first")));
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        List<Future<List<Integer>>> runs = new ArrayList<>();
+        try {
+            for (String node : List.of("a", "b")) {
+                runs.add(nodes.submit(() -> publishFive(node)));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<List<Integer>> run : runs) {
+                numbers.addAll(run.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(numbers).doesNotHaveDuplicates().hasSize(10).allMatch(n -> n >= 2 && n <= 11);
+        } finally {
+            nodes.shutdownNow();
+        }
+        em.clear();
+        List<RuleSetVersion> all = Transactions.in(em, versions::all);
+        assertThat(all).hasSize(11);
+        assertThat(all).filteredOn(RuleSetVersion::isServing).as("serving versions").hasSize(1);
+        assertThat(all.get(0).isServing()).as("the last one published serves").isTrue();
+    }
+
+    @Test
+    void startUpPublishesTheShippedRulesOnlyWhenNothingElseServes() {
+        RuleSetRepository versions = RulesWiring.repository(em);
+        RuleSetVersion first = Transactions.in(em, () -> versions.publishUnlessChanged(null, "parley", "shipped", files("shipped")));
+        assertThat(first.getNumber()).isEqualTo(1);
+        assertThat(Transactions.in(em, () -> versions.publishUnlessChanged(null, "parley", "shipped", files("shipped"))).getNumber())
+                .as("a second node starting finds it").isEqualTo(1);
+        assertThat(Transactions.in(em, () -> versions.publishUnlessChanged(1, "parley", "shipped, upgraded", files("upgraded"))).getNumber())
+                .as("an upgrade of what serves").isEqualTo(2);
+        assertThat(Transactions.in(em, () -> versions.publishUnlessChanged(1, "parley", "shipped, upgraded", files("upgraded"))).getNumber())
+                .as("the other upgraded node finds it").isEqualTo(2);
+        assertThat(Transactions.in(em, versions::all)).hasSize(2);
+    }
+
+    private List<Integer> publishFive(String node) {
+        EntityManager own = emf.createEntityManager();
+        try {
+            RuleSetRepository versions = RulesWiring.repository(own);
+            List<Integer> numbers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                own.clear();
+                numbers.add(Transactions.in(own, () -> versions.publish(node, "publish " + n, files(node + n))).getNumber());
+            }
+            return numbers;
+        } finally {
+            own.close();
+        }
+    }
+
+    private static List<RuleFile> files(String marker) {
+        return List.of(new RuleFile("routing.drl", "package org.parley.rules.routing;\n// " + marker + "\n"));
+    }
+}
