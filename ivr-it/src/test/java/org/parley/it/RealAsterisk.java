@@ -30,12 +30,26 @@ final class RealAsterisk implements AutoCloseable {
     /** Where the PJSIP build's SIP transport listens (the shipped pjsip.conf's softphone, on loopback). */
     static final int SIP_PORT = 5062;
 
+    /**
+     * Which Asterisk: the PJSIP build or not, its home, its manager port, and the Parley nodes its dialplan calls
+     * ({@code PARLEY_AGI_PORT}; {@code PARLEY_HOST_2}/{@code PARLEY_AGI_PORT_2} for a second node).
+     */
+    record Setup(boolean sip, Path home, int amiPort, Map<String, String> parley) {
+
+        /** The test server's Asterisk: the ports the build gives the ITs. */
+        static Setup forTheTestServer(boolean sip) {
+            return new Setup(sip, RealAsterisk.home(sip), Integer.getInteger("it.ami.port"), Map.of("PARLEY_AGI_PORT", System.getProperty("it.agi.port")));
+        }
+    }
+
+    private final Setup setup;
     private final boolean sip;
     private final ManagerConnection ami;
     private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
 
-    private RealAsterisk(boolean sip, ManagerConnection ami) {
-        this.sip = sip;
+    private RealAsterisk(Setup setup, ManagerConnection ami) {
+        this.setup = setup;
+        this.sip = setup.sip();
         this.ami = ami;
     }
 
@@ -65,9 +79,13 @@ final class RealAsterisk implements AutoCloseable {
 
     /** {@code sip}: the build with PJSIP ({@code build-pjsip.sh}), which a SIP phone can call. */
     static RealAsterisk start(boolean sip) throws IOException, InterruptedException {
-        Files.createDirectories(home(sip));
-        Path log = home(sip).resolveSibling("parley-asterisk-start" + (sip ? "-pjsip" : "") + ".log");
-        Process p = script(sip, "start").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(Setup.forTheTestServer(sip));
+    }
+
+    static RealAsterisk start(Setup setup) throws IOException, InterruptedException {
+        Files.createDirectories(setup.home());
+        Path log = setup.home().resolveSibling(setup.home().getFileName() + "-start.log");
+        Process p = script(setup, "start").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // The first run on a machine builds Asterisk (2-8 minutes on 2 cores); later runs take a second.
         if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -80,9 +98,9 @@ final class RealAsterisk implements AutoCloseable {
                     + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
             return null;
         }
-        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", Integer.getInteger("it.ami.port"), "parley-caller", SECRET)
+        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", setup.amiPort(), "parley-caller", SECRET)
                 .createManagerConnection();
-        RealAsterisk asterisk = new RealAsterisk(sip, ami);
+        RealAsterisk asterisk = new RealAsterisk(setup, ami);
         ami.addEventListener(asterisk.events::add);
         try {
             ami.login();
@@ -127,31 +145,31 @@ final class RealAsterisk implements AutoCloseable {
 
     /** An Asterisk CLI command's output. */
     String cli(String command) throws IOException, InterruptedException {
-        Process p = script(sip, "cli", command).redirectErrorStream(true).start();
+        Process p = script(setup, "cli", command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return out;
     }
 
-    private static ProcessBuilder script(boolean sip, String... arguments) {
+    private static ProcessBuilder script(Setup setup, String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.put("PARLEY_ASTERISK_HOME", home(sip).toString());
-        env.put("PARLEY_ASTERISK_SIP", sip ? "1" : "0");
+        env.put("PARLEY_ASTERISK_HOME", setup.home().toString());
+        env.put("PARLEY_ASTERISK_SIP", setup.sip() ? "1" : "0");
         env.put("PARLEY_SIP_PORT", String.valueOf(SIP_PORT));
-        env.put("PARLEY_ASTERISK_BUILD", System.getProperty(sip ? "it.asterisk.build-pjsip" : "it.asterisk.build"));
-        env.put("PARLEY_AGI_PORT", System.getProperty("it.agi.port"));
-        env.put("PARLEY_AMI_PORT", System.getProperty("it.ami.port"));
+        env.put("PARLEY_ASTERISK_BUILD", System.getProperty(setup.sip() ? "it.asterisk.build-pjsip" : "it.asterisk.build"));
+        env.putAll(setup.parley());
+        env.put("PARLEY_AMI_PORT", String.valueOf(setup.amiPort()));
         env.put("PARLEY_AMI_PASSWORD", SECRET);
         return pb;
     }
 
     /** Asterisk's messages.log. */
     String log() throws IOException {
-        Path log = home(sip).resolve("log/messages.log");
+        Path log = setup.home().resolve("log/messages.log");
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
@@ -162,6 +180,6 @@ final class RealAsterisk implements AutoCloseable {
         } catch (RuntimeException e) {
             // already gone
         }
-        script(sip, "stop").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+        script(setup, "stop").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
     }
 }

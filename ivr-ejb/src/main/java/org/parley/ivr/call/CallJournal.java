@@ -103,6 +103,11 @@ public class CallJournal {
             return info;
         }
 
+        /** When the call entered the IVR, as recorded. */
+        public Instant startedAt() {
+            return startedAt;
+        }
+
         /** The call's record id once written; empty while its start waits for the database. */
         public synchronized Optional<Long> id() {
             return Optional.ofNullable(id);
@@ -125,6 +130,18 @@ public class CallJournal {
         @Override
         public String describe() {
             return "its start";
+        }
+    }
+
+    private record TakenOver() implements Write {
+        @Override
+        public void apply(CallRepository calls, CallLog log) {
+            log.id = calls.takeOver(log.info, log.startedAt);
+        }
+
+        @Override
+        public String describe() {
+            return "its take-over by this node";
         }
     }
 
@@ -156,6 +173,13 @@ public class CallJournal {
     public CallLog started(CallInfo info) {
         CallLog log = new CallLog(info, Instant.now());
         submit(log, new Started());
+        return log;
+    }
+
+    /** A call another node started at {@code startedAt} goes on here (that node died mid-dialog). */
+    public CallLog resumed(CallInfo info, Instant startedAt) {
+        CallLog log = new CallLog(info, startedAt);
+        submit(log, new TakenOver());
         return log;
     }
 

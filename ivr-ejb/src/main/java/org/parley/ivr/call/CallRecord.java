@@ -89,6 +89,17 @@ public class CallRecord {
         this.endedAt = endedAt;
     }
 
+    /**
+     * Another node carries the call on (its first node died, or lost the link to Asterisk): the call is that node's
+     * from now on, and in progress again if the first node had already recorded it as cut off.
+     */
+    void takenOverBy(String node) {
+        this.node = node;
+        if (status != CallStatus.IN_PROGRESS) {
+            finish(CallStatus.IN_PROGRESS, null, null, null, null);
+        }
+    }
+
     public Long getId() {
         return id;
     }

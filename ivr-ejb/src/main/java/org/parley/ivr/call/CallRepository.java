@@ -75,6 +75,23 @@ public class CallRepository {
         return call.getId();
     }
 
+    /**
+     * This node carries on a call another node started at {@code startedAt} (Asterisk moved it here when that node died):
+     * the call's record becomes this node's, so the other node's ending of it (if it still makes one) and its start-up
+     * clean-up leave it alone. A call whose start never reached the database is recorded now, as starting then.
+     */
+    @Transactional
+    public long takeOver(CallInfo info, Instant startedAt) {
+        Instant at = startedAt.truncatedTo(ChronoUnit.MICROS);
+        Optional<CallRecord> started = em.createQuery("select c from CallRecord c where c.uniqueId = :u and c.startedAt = :at",
+                CallRecord.class).setParameter("u", info.uniqueId()).setParameter("at", at).getResultStream().findFirst();
+        if (started.isEmpty()) {
+            return start(info, startedAt);
+        }
+        started.get().takenOverBy(Node.name());
+        return started.get().getId();
+    }
+
     /** Records a finished turn and its decision, once: a turn the call already has is not written again. */
     @Transactional
     public void recordTurn(long callId, TurnData data) {
@@ -170,7 +187,8 @@ public class CallRepository {
     @Transactional
     public void finish(long callId, CallStatus status, Decision decision, Instant endedAt) {
         CallRecord call = em.find(CallRecord.class, callId);
-        if (call.getStatus() != CallStatus.IN_PROGRESS) {
+        if (call.getStatus() != CallStatus.IN_PROGRESS || call.getNode() != null && !Node.name().equals(call.getNode())) {
+            // Ended already, or carried on by another node, which ends it.
             return;
         }
         boolean routed = decision != null && status != CallStatus.ABANDONED && status != CallStatus.FAILED;

@@ -30,6 +30,7 @@ import org.parley.nlp.ParseResult;
 import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.nlp.speech.Transcript;
 import org.parley.rules.engine.DecisionResult;
+import org.parley.rules.engine.RuleCompilationException;
 import org.parley.rules.engine.RuleSet;
 import org.parley.rules.engine.Situation;
 import org.parley.rules.engine.Vocabulary;
@@ -89,6 +90,9 @@ public class DialogService {
 
     @Inject
     DialogMetrics metrics;
+
+    @Inject
+    DialogStates states;
 
     /** With speech on: how long after the prompt a key is waited for before listening for words. */
     @Inject
@@ -191,33 +195,62 @@ public class DialogService {
         }
     }
 
-    /** Holds the call until the dialog is over; returns with the channel handed back or hung up. */
+    /**
+     * Holds the call until the dialog is over; returns with the channel handed back or hung up. A call another node
+     * had in the dialog when it died (its state is in the {@code dialog-state} cache) is carried on from the turn it
+     * was at: no second greeting, the same call record, the same rule set, the question asked again.
+     */
     public void converse(CallChannel channel) {
         CallInfo info = channel.info();
-        CallJournal.CallLog record = journal.started(info);
+        DialogState resumed = states.find(info.uniqueId()).orElse(null);
+        CallJournal.CallLog record = resumed == null ? journal.started(info) : journal.resumed(info, resumed.startedAt());
         live.add(record);
         metrics.callStarted();
         // The whole call is decided by the rule set serving when it started, even if one is published meanwhile.
-        RuleSet rules = decisions.current();
-        Instant callStarted = Instant.now();
+        RuleSet rules = resumed == null ? decisions.current() : rulesOf(resumed, info);
+        Instant callStarted = record.startedAt();
         CallerContext context = callerContext(info);
         CallStatus status = CallStatus.FAILED;
         Decision last = null;
+        boolean ended = false;
         try {
-            channel.answer();
-            channel.play(prompts.file("greeting"));
-            boolean textInput = "text".equalsIgnoreCase(channel.variable(INPUT_VARIABLE).orElse("").strip());
-            String prompt = "how-can-i-help";
-            int clarifications = 0;
-            int noInputs = 0;
-            int noMatches = 0;
-            List<Double> moods = new ArrayList<>();
-            for (int turn = 1; ; turn++) {
+            boolean textInput;
+            String prompt;
+            int clarifications;
+            int noInputs;
+            int noMatches;
+            List<Double> moods;
+            int firstTurn;
+            if (resumed == null) {
+                channel.answer();
+                channel.play(prompts.file("greeting"));
+                textInput = "text".equalsIgnoreCase(channel.variable(INPUT_VARIABLE).orElse("").strip());
+                prompt = "how-can-i-help";
+                clarifications = 0;
+                noInputs = 0;
+                noMatches = 0;
+                moods = new ArrayList<>();
+                firstTurn = 1;
+            } else {
+                LOG.log(Level.INFO, "call {0} from {1}: carried on here at turn {2} (the node that had it stopped answering)",
+                        info.uniqueId(), info.callerNumber(), resumed.nextTurn());
+                textInput = resumed.textInput();
+                prompt = resumed.prompt();
+                clarifications = resumed.clarifications();
+                noInputs = resumed.noInputs();
+                noMatches = resumed.noMatches();
+                moods = resumed.moodsSoFar();
+                firstTurn = resumed.nextTurn();
+            }
+            states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), firstTurn, prompt, textInput, clarifications,
+                    noInputs, noMatches, new ArrayList<>(moods)));
+            for (int turn = firstTurn; ; turn++) {
                 if (stopping) {
                     LOG.log(Level.INFO, "call {0}: the server is stopping; the call goes to the fallback queue {1}", info.uniqueId(),
                             fallbackQueue);
                     last = fallback();
                     status = act(channel, last);
+                    ended = true;
                     break;
                 }
                 long started = System.nanoTime();
@@ -250,6 +283,8 @@ public class DialogService {
                         noMatches++;
                     }
                     prompt = names.knowsPrompt(last.getPrompt()) ? last.getPrompt() : "clarify";
+                    states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), turn + 1, prompt, textInput, clarifications,
+                            noInputs, noMatches, new ArrayList<>(moods)));
                     continue;
                 }
                 if (!result.completed() || !last.isDecided() || last.getAction() == Action.CLARIFY) {
@@ -265,6 +300,7 @@ public class DialogService {
                     last = transferInstead(last, fallbackPrompt);
                 }
                 status = act(channel, last);
+                ended = true;
                 break;
             }
         } catch (CallerHungUpException e) {
@@ -276,9 +312,15 @@ public class DialogService {
             if (stopping) {
                 status = CallStatus.INTERRUPTED;
             }
+            ended = true;
             throw e;
         } finally {
             live.remove(record);
+            if (ended) {
+                // Ended here: nothing to carry on. A link that broke (the caller gone, or Asterisk moving the call to
+                // another node) leaves the state to that node, or to expiry.
+                states.forget(info.uniqueId());
+            }
             metrics.callEnded(status, status == CallStatus.ROUTED && last != null ? last.getQueue() : null);
             journal.finished(record, status, last);
             if (status == CallStatus.ROUTED && last != null) {
@@ -288,6 +330,21 @@ public class DialogService {
                     LOG.log(Level.WARNING, "call {0}: could not remember its queue in the caller context: {1}", info.uniqueId(), e.toString());
                 }
             }
+        }
+    }
+
+    /** The rule set a resumed call was being decided by; the serving one if this node cannot compile it. */
+    private RuleSet rulesOf(DialogState resumed, CallInfo info) {
+        RuleSet current = decisions.current();
+        if (current.version().equals(resumed.ruleSetVersion()) || !resumed.ruleSetVersion().matches("v[0-9]{1,9}")) {
+            return current;
+        }
+        try {
+            return decisions.version(Integer.parseInt(resumed.ruleSetVersion().substring(1)));
+        } catch (RuleCompilationException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "call {0}: carried on under rule set {1}, not {2}, which it started with: {3}", info.uniqueId(),
+                    current.version(), resumed.ruleSetVersion(), e.toString());
+            return current;
         }
     }
 
@@ -446,9 +503,9 @@ public class DialogService {
                     channel.info().uniqueId(), decision.getQueue(), fallbackQueue);
             decision.setQueue(fallbackQueue);
         }
-        channel.setVariable("PARLEY_ROUTE", decision.getRoute());
         channel.setVariable("PARLEY_PROMPT", decision.getPrompt().isEmpty() ? "" : prompts.file(decision.getPrompt()));
         if (decision.getAction() == Action.HANGUP) {
+            channel.setVariable("PARLEY_ROUTE", decision.getRoute());
             if (!decision.getPrompt().isEmpty()) {
                 channel.play(prompts.file(decision.getPrompt()));
             }
@@ -457,6 +514,8 @@ public class DialogService {
         }
         channel.setVariable("PARLEY_QUEUE", decision.getQueue());
         channel.setVariable("PARLEY_PRIORITY", Integer.toString(decision.getPriority()));
+        // Set last: the dialplan takes a call whose AGI ended without a route for one whose node died mid-dialog.
+        channel.setVariable("PARLEY_ROUTE", decision.getRoute());
         return CallStatus.ROUTED;
     }
 }

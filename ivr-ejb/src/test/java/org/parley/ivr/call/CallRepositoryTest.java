@@ -89,4 +89,55 @@ class CallRepositoryTest {
                 .allSatisfy(e -> assertThat(e.getPayload()).contains("\"status\":\"INTERRUPTED\""));
         assertThat(inTransaction(calls::closeLeftOver)).as("nothing is closed twice").isZero();
     }
+
+    @Test
+    void aCallCarriedOnByAnotherNodeIsThatNodesToEnd() {
+        CallInfo info = new CallInfo("1700000000.9", "PJSIP/trunk-0009", "5551234", "100", "ivr", "en");
+        java.time.Instant startedAt = java.time.Instant.parse("2026-12-07T10:00:00.123456Z");
+        System.setProperty("jboss.node.name", "node-a");
+        long id = inTransaction(() -> calls.start(info, startedAt));
+
+        System.setProperty("jboss.node.name", "node-b");
+        assertThat(inTransaction(() -> calls.takeOver(info, startedAt))).as("the same record").isEqualTo(id);
+        assertThat(record(id).getNode()).isEqualTo("node-b");
+
+        System.setProperty("jboss.node.name", "node-a");
+        inTransaction(() -> {
+            calls.finish(id, CallStatus.ABANDONED, null);
+            return null;
+        });
+        assertThat(inTransaction(calls::closeLeftOver)).as("node-a restarting").isZero();
+        assertThat(record(id).getStatus()).as("node-a's ending is not the call's").isEqualTo(CallStatus.IN_PROGRESS);
+
+        System.setProperty("jboss.node.name", "node-b");
+        Decision transfer = new Decision();
+        transfer.transfer("fraud", 1, "");
+        inTransaction(() -> {
+            calls.finish(id, CallStatus.ROUTED, transfer);
+            return null;
+        });
+        assertThat(record(id).getStatus()).isEqualTo(CallStatus.ROUTED);
+        assertThat(record(id).getQueue()).isEqualTo("fraud");
+    }
+
+    @Test
+    void aCallItsFirstNodeRecordedAsCutOffIsInProgressAgainWhenAnotherNodeCarriesItOn() {
+        CallInfo info = new CallInfo("1700000000.10", "PJSIP/trunk-0010", "5551234", "100", "ivr", "en");
+        java.time.Instant startedAt = java.time.Instant.parse("2026-12-07T10:00:00.5Z");
+        System.setProperty("jboss.node.name", "node-a");
+        long id = inTransaction(() -> calls.start(info, startedAt));
+        inTransaction(() -> {
+            calls.finish(id, CallStatus.ABANDONED, null);
+            return null;
+        });
+
+        System.setProperty("jboss.node.name", "node-b");
+        inTransaction(() -> calls.takeOver(info, startedAt));
+        assertThat(record(id).getStatus()).isEqualTo(CallStatus.IN_PROGRESS);
+        assertThat(record(id).getEndedAt()).isNull();
+
+        CallInfo neverRecorded = new CallInfo("1700000000.11", "PJSIP/trunk-0011", "5551234", "100", "ivr", "en");
+        long fresh = inTransaction(() -> calls.takeOver(neverRecorded, startedAt));
+        assertThat(record(fresh).getUniqueId()).as("a start that never reached the database is recorded").isEqualTo("1700000000.11");
+    }
 }

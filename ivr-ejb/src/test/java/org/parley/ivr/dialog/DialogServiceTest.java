@@ -117,6 +117,37 @@ class DialogServiceTest {
     }
 
     @Test
+    void aCallWhoseNodeDiedMidDialogIsCarriedOnByAnotherNodeFromTheTurnItWasAt() {
+        ScriptedChannel onA = caller("5550177").silent().nodeDies();
+        assertThatThrownBy(() -> converse(onA)).isInstanceOf(ScriptedChannel.NodeDied.class);
+        // In the server each record commits on its own as the dialog goes; here the test's transaction stands for them.
+        em.getTransaction().commit();
+        assertThat(onA.asked).containsExactly("parley/how-can-i-help", "parley/reprompt-silence");
+
+        // Asterisk's dialplan sends the call to the next node: the same channel, the caller now answering.
+        DialogService nodeB = Dialogs.wired(em, calls, CallJournals.writingTo(calls, metrics, retries, 1000), language,
+                caches.getCache("caller-context"), metrics);
+        ScriptedChannel onB = onA.movedToAnotherNode().say("I lost my card");
+        inTransaction(() -> {
+            nodeB.converse(onB);
+            return null;
+        });
+        em.clear();
+
+        assertThat(onB.played).as("no second greeting").doesNotContain("parley/greeting");
+        assertThat(onB.asked).as("the question the caller was being asked, asked again").containsExactly("parley/reprompt-silence");
+        assertThat(onB.variableSet("PARLEY_QUEUE")).isEqualTo("fraud");
+        List<Long> records = em.createQuery("select c.id from CallRecord c where c.uniqueId = :u", Long.class)
+                .setParameter("u", onA.info().uniqueId()).getResultList();
+        assertThat(records).as("one call record, carried on").hasSize(1);
+        CallView.Detail call = calls.find(records.get(0)).orElseThrow();
+        assertThat(call.status()).isEqualTo(CallStatus.ROUTED);
+        assertThat(call.queue()).isEqualTo("fraud");
+        assertThat(call.turns()).extracting(CallView.TurnView::number).containsExactly(1, 2);
+        assertThat(nodeB.states.find(onA.info().uniqueId())).as("nothing left to carry on").isEmpty();
+    }
+
+    @Test
     void aCallerWhoLostTheirCardIsPutThroughToTheFraudTeamWithTheDecisionExplained() {
         ScriptedChannel channel = caller("5550142").say("I lost my card");
 

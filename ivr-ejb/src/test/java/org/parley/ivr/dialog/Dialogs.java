@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import org.infinispan.Cache;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.parley.ivr.Transactions;
 import org.parley.ivr.call.CallJournal;
 import org.parley.ivr.call.CallRepository;
@@ -41,6 +42,13 @@ final class Dialogs {
         dialog.speech = SpeechServices.off();
         dialog.names = RulesWiring.shippedNames(board);
         dialog.metrics = new DialogMetrics(metrics);
+        // Dialog states beside the caller contexts, in the same cache manager: two dialogs wired on one manager are
+        // two nodes sharing the cluster's dialog-state cache.
+        if (cache.getCacheManager().getCacheConfiguration("dialog-state") == null) {
+            cache.getCacheManager().defineConfiguration("dialog-state", new ConfigurationBuilder().build());
+        }
+        dialog.states = new DialogStates();
+        dialog.states.cache = cache.getCacheManager().getCache("dialog-state");
         dialog.digitWaitMillis = 300;
         dialog.maxTurns = 4;
         dialog.inputTimeoutMillis = 5000;

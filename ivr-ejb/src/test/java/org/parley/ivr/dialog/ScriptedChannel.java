@@ -44,6 +44,30 @@ final class ScriptedChannel implements CallChannel {
         return this;
     }
 
+    /** The node running the dialog dies while asking (its thread stops, as a killed JVM's would, without ending the call). */
+    ScriptedChannel nodeDies() {
+        script.add(new String[] {"dies", ""});
+        return this;
+    }
+
+    /** What stops the dialog of a node that {@link #nodeDies() dies}: an error, which no part of the dialog handles. */
+    static final class NodeDied extends Error {
+        private static final long serialVersionUID = 1L;
+
+        NodeDied() {
+            super("the node running this call died");
+        }
+    }
+
+    /** The same call, moved by Asterisk's dialplan to another node (same channel, same unique id), with a new script. */
+    ScriptedChannel movedToAnotherNode() {
+        ScriptedChannel moved = new ScriptedChannel(info.uniqueId(), info.callerNumber());
+        moved.variables.clear();
+        moved.variables.putAll(variables);
+        moved.answered = answered;
+        return moved;
+    }
+
     ScriptedChannel hangUp() {
         script.add(new String[] {"hangup", ""});
         return this;
@@ -75,6 +99,9 @@ final class ScriptedChannel implements CallChannel {
         String[] step = script.poll();
         if (step == null || step[0].equals("hangup")) {
             throw new CallerHungUpException(info.uniqueId());
+        }
+        if (step[0].equals("dies")) {
+            throw new NodeDied();
         }
         switch (step[0]) {
             case "press" -> {

@@ -1,0 +1,228 @@
+package org.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Parley nodes as one cluster ({@code standalone-ha.xml}: JGroups over TCP with TCPPING, the dialog state in a
+ * distributed cache) on a real PostgreSQL, behind the real Asterisk running the shipped dialplan with
+ * {@code PARLEY_HOST_2}: the node that has a call is killed with SIGKILL while it listens to the caller, and the other
+ * node carries the call on and routes it — one call record, its turns numbered on, ended by the surviving node.
+ *
+ * <p>Not an Arquillian test: the nodes are WildFly processes started from the provisioned server, as an operator
+ * starts them, so that one can be killed outright (Arquillian's managed container stops its server politely).
+ */
+class ClusterFailoverIT {
+
+    private static final Path SERVER = Path.of(System.getProperty("jboss.home"));
+    private static final Path WORK = Path.of(System.getProperty("it.cluster.dir"));
+    private static final Path POSTGRES = Path.of(System.getProperty("it.postgres.script"));
+    private static final Map<String, String> POSTGRES_ENV = Map.of("PARLEY_PG_HOME", WORK.resolve("postgresql").toString(),
+            "PARLEY_PG_PORT", System.getProperty("it.cluster.postgres.port"));
+
+    private static Node nodeA;
+    private static Node nodeB;
+    private static RealAsterisk asterisk;
+    private static String unavailable;
+
+    /** One WildFly of the cluster, with its own base dir (configuration, deployment, data, log) and port offset. */
+    private record Node(String name, int offset, Process process) {
+
+        int agiPort() {
+            return 15_073 + offset;
+        }
+
+        /** SIGKILL to WildFly's JVM (standalone.sh's child) and the script: nothing of the node runs any more. */
+        void kill() {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
+        void stop() throws InterruptedException {
+            process.toHandle().descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+
+        boolean ready() {
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    @BeforeAll
+    static void startTheCluster() throws Exception {
+        Files.createDirectories(WORK);
+        Process pg = postgres("start");
+        if (!pg.waitFor(10, TimeUnit.MINUTES) || pg.exitValue() != 0) {
+            unavailable = "bin/parley-postgres start failed: " + new String(pg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return;
+        }
+        Map<String, String> db = new java.util.HashMap<>();
+        for (String line : output(postgres("env")).split("\n")) {
+            if (line.startsWith("export ")) {
+                String[] kv = line.substring("export ".length()).split("=", 2);
+                db.put(kv[0], kv[1]);
+            }
+        }
+        // An empty schema: the nodes' Flyway makes it, and the one that loses the race for the first rule set serves the other's.
+        output(postgres("psql", "-q", "-c", "drop schema public cascade; create schema public;"));
+        String members = "127.0.0.1[" + (7600 + 300) + "],127.0.0.1[" + (7600 + 400) + "]";
+        nodeA = start("cluster-a", 300, db, members);
+        nodeB = start("cluster-b", 400, db, members);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> nodeA.ready() && nodeB.ready());
+
+        RealAsterisk.Setup setup = new RealAsterisk.Setup(false, Path.of(System.getProperty("it.asterisk.home") + "-cluster"),
+                Integer.getInteger("it.cluster.ami.port"), Map.of("PARLEY_HOST", "127.0.0.1", "PARLEY_AGI_PORT",
+                String.valueOf(nodeA.agiPort()), "PARLEY_HOST_2", "127.0.0.1", "PARLEY_AGI_PORT_2", String.valueOf(nodeB.agiPort())));
+        asterisk = RealAsterisk.start(setup);
+        if (asterisk == null) {
+            unavailable = RealAsterisk.unavailable;
+        }
+    }
+
+    private static Node start(String name, int offset, Map<String, String> db, String members) throws IOException {
+        Path base = WORK.resolve(name);
+        deleteTree(base);
+        Files.createDirectories(base.resolve("deployments"));
+        copyTree(SERVER.resolve("standalone/configuration"), base.resolve("configuration"));
+        Files.copy(SERVER.resolve("standalone/deployments/parley.ear"), base.resolve("deployments/parley.ear"),
+                StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(SERVER.resolve("bin/standalone.sh").toString(), "-c", "standalone-ha.xml",
+                "-Djboss.server.base.dir=" + base, "-Djboss.node.name=" + name, "-Djboss.socket.binding.port-offset=" + offset,
+                "-Dparley.agi.port=" + (15_073 + offset), "-Dparley.agi.bind-address=127.0.0.1",
+                "-Dparley.audiosocket.port=" + (15_092 + offset), "-Dparley.audiosocket.bind-address=127.0.0.1",
+                "-Dparley.clock.fixed=2026-01-07T10:00", "-Dparley.speech.decoders=1"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(WORK.resolve(name + ".log").toFile());
+        Map<String, String> env = pb.environment();
+        env.putAll(db);
+        env.put("PARLEY_DB_DRIVER", "postgresql");
+        env.put("PARLEY_CLUSTER_MEMBERS", members);
+        env.put("PARLEY_NODE_ID", name);
+        env.put("JBOSS_JAVA_SIZING", "-Xms128m -Xmx768m");
+        return new Node(name, offset, pb.start());
+    }
+
+    @AfterAll
+    static void stopTheCluster() throws Exception {
+        if (asterisk != null) {
+            asterisk.close();
+        }
+        for (Node node : new Node[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.stop();
+            }
+        }
+        postgres("stop").waitFor(1, TimeUnit.MINUTES);
+    }
+
+    @Test
+    void aCallWhoseNodeIsKilledMidDialogIsCarriedOnAndRoutedByTheOtherNode() throws Exception {
+        RealAsterisk.skipLoudlyUnless(unavailable == null, "ClusterFailoverIT (two nodes, one killed mid-call)", unavailable);
+
+        asterisk.call("5550199", "silent", Map.of());
+        await("node A takes the call").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> sql("select node from call_record where callerNumber = '5550199'").equals("cluster-a"));
+        // Into its first question: the greeting and the prompt have been played, node A listens to the caller.
+        await("node A asks").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> asterisk.log().contains("AudioSocket") || asterisk.log().contains("reprompt"));
+        long killed = System.nanoTime();
+        nodeA.kill();
+
+        await("node B carries the call on").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> sql("select node from call_record where callerNumber = '5550199'").equals("cluster-b"));
+        long tookOver = System.nanoTime();
+        await("the call is routed").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !sql("select status from call_record where callerNumber = '5550199'").equals("IN_PROGRESS"));
+        System.out.printf("ClusterFailoverIT: node A killed; node B had the call %d ms later%n", (tookOver - killed) / 1_000_000);
+
+        assertThat(sql("select count(*) from call_record where callerNumber = '5550199'")).as("one record for the call").isEqualTo("1");
+        assertThat(sql("select status || ' ' || node from call_record where callerNumber = '5550199'")).isEqualTo("ROUTED cluster-b");
+        assertThat(sql("select queue from call_record where callerNumber = '5550199'")).as("routed to a queue").isNotEmpty();
+        String turns = sql("select string_agg(t.number::text, ',' order by t.number) from turn t join call_record c on t.call_id = c.id"
+                + " where c.callerNumber = '5550199'");
+        assertThat(turns.split(",")).as("turns numbered on from node A's, none twice: " + turns).hasSizeGreaterThanOrEqualTo(2)
+                .satisfies(numbers -> {
+                    for (int i = 0; i < numbers.length; i++) {
+                        assertThat(numbers[i]).isEqualTo(String.valueOf(i + 1));
+                    }
+                });
+        assertThat(asterisk.log()).as("the dialplan sent the call to the second node")
+                .contains("did not decide the call").contains("agi://127.0.0.1:" + nodeB.agiPort() + "/ivr");
+        assertThat(Files.readString(WORK.resolve("cluster-b.log"))).contains("carried on here at turn");
+    }
+
+    private static Process postgres(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", POSTGRES.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(POSTGRES_ENV);
+        return pb.start();
+    }
+
+    private static String output(Process p) throws IOException, InterruptedException {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(1, TimeUnit.MINUTES);
+        return out;
+    }
+
+    /** One value from the cluster's database. */
+    private static String sql(String query) throws IOException, InterruptedException {
+        return output(postgres("psql", "-At", "-c", query)).strip();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.toString().contains("standalone_xml_history")) {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
