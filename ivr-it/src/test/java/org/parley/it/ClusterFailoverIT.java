@@ -20,17 +20,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Parley nodes as one cluster ({@code standalone-ha.xml}: JGroups over TCP with TCPPING, the dialog state in a
  * distributed cache) on a real PostgreSQL, behind the real Asterisk running the shipped dialplan with
  * {@code PARLEY_HOST_2}: the node that has a call is killed with SIGKILL while it listens to the caller, and the other
- * node carries the call on and routes it — one call record, its turns numbered on, ended by the surviving node.
+ * node carries the call on and routes it — one call record, its turns numbered on, ended by the surviving node. Before
+ * that, a node drained with {@code bin/parley-drain} (WildFly's suspend) takes no new call, the other node does, and
+ * once resumed it takes calls again.
  *
  * <p>Not an Arquillian test: the nodes are WildFly processes started from the provisioned server, as an operator
  * starts them, so that one can be killed outright (Arquillian's managed container stops its server politely).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
 
     private static final Path SERVER = Path.of(System.getProperty("jboss.home"));
@@ -123,7 +129,9 @@ class ClusterFailoverIT {
                 "-Djboss.server.base.dir=" + base, "-Djboss.node.name=" + name, "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dparley.agi.port=" + (15_073 + offset), "-Dparley.agi.bind-address=127.0.0.1",
                 "-Dparley.audiosocket.port=" + (15_092 + offset), "-Dparley.audiosocket.bind-address=127.0.0.1",
-                "-Dparley.clock.fixed=2026-01-07T10:00", "-Dparley.speech.decoders=1"));
+                "-Dparley.clock.fixed=2026-01-07T10:00", "-Dparley.speech.decoders=1",
+                // A silent caller is asked again sooner: the test waits less for the turns after the failover.
+                "-Dparley.dialog.input-timeout-ms=2500"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(WORK.resolve(name + ".log").toFile());
         Map<String, String> env = pb.environment();
         env.putAll(db);
@@ -148,6 +156,25 @@ class ClusterFailoverIT {
     }
 
     @Test
+    @Order(1)
+    void aDrainedNodeTakesNoNewCallAndTheNextNodeDoesUntilItIsResumed() throws Exception {
+        RealAsterisk.skipLoudlyUnless(unavailable == null, "ClusterFailoverIT (two nodes, one drained)", unavailable);
+
+        assertThat(drain(nodeA, "--no-wait")).contains("SUSPENDED");
+        asterisk.call("5550197", "say", Map.of("PARLEY_INPUT", "text", "PARLEY_UTTERANCE", "I lost my card"));
+        await("the call is routed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sql("select status || ' ' || node || ' ' || queue from call_record where callerNumber = '5550197'")
+                        .equals("ROUTED cluster-b fraud"));
+        assertThat(drain(nodeA, "--status")).contains("SUSPENDED", "calls in the dialog: 0");
+
+        assertThat(drain(nodeA, "--resume")).contains("RUNNING");
+        asterisk.call("5550196", "say", Map.of("PARLEY_INPUT", "text", "PARLEY_UTTERANCE", "I lost my card"));
+        await("the resumed node takes calls again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sql("select status || ' ' || node from call_record where callerNumber = '5550196'").equals("ROUTED cluster-a"));
+    }
+
+    @Test
+    @Order(2)
     void aCallWhoseNodeIsKilledMidDialogIsCarriedOnAndRoutedByTheOtherNode() throws Exception {
         RealAsterisk.skipLoudlyUnless(unavailable == null, "ClusterFailoverIT (two nodes, one killed mid-call)", unavailable);
 
@@ -181,6 +208,14 @@ class ClusterFailoverIT {
         assertThat(asterisk.log()).as("the dialplan sent the call to the second node")
                 .contains("did not decide the call").contains("agi://127.0.0.1:" + nodeB.agiPort() + "/ivr");
         assertThat(Files.readString(WORK.resolve("cluster-b.log"))).contains("carried on here at turn");
+    }
+
+    /** {@code bin/parley-drain} on a node, as its operator runs it; answers what it printed. */
+    private static String drain(Node node, String option) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", System.getProperty("it.drain.script"), option).redirectErrorStream(true);
+        pb.environment().put("PARLEY_PORT_OFFSET", String.valueOf(node.offset()));
+        pb.environment().put("PARLEY_SERVER_HOME", SERVER.toString());
+        return output(pb.start());
     }
 
     private static Process postgres(String... arguments) throws IOException {

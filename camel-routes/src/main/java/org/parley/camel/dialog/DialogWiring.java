@@ -11,6 +11,7 @@ import org.parley.camel.boot.RouteFamily;
 import org.parley.camel.fastagi.FastAgiComponent;
 import org.parley.camel.net.AsteriskPeers;
 import org.parley.health.Part;
+import org.parley.ivr.cluster.ServerSuspension;
 import org.parley.ivr.dialog.DialogService;
 
 /**
@@ -73,6 +74,8 @@ public class DialogWiring implements RouteFamily {
         FastAgiComponent fastagi = new FastAgiComponent();
         fastagi.setThreadFactory(threadFactory);
         fastagi.setAllowedPeers(peers.allowed());
+        // A drained (suspended) WildFly takes no new calls; Asterisk's dialplan sends them to the next node.
+        fastagi.setRefusingCalls(new ServerSuspension()::suspended);
         camel.addComponent("fastagi", fastagi);
         camel.addRoutes(new DialogRoutes(dialog, new FastAgiSettings(script, bindAddress, port, idleThreads, maxSessions,
                 readTimeoutSeconds), speech.transport()));

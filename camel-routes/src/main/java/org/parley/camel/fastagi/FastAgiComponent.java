@@ -15,6 +15,7 @@ public class FastAgiComponent extends DefaultComponent {
 
     private ThreadFactory threadFactory = Executors.defaultThreadFactory();
     private java.util.function.Predicate<java.net.InetAddress> allowedPeers = org.parley.camel.net.AllowedPeers.parse("127.0.0.1,::1");
+    private java.util.function.BooleanSupplier refusingCalls = () -> false;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -37,6 +38,18 @@ public class FastAgiComponent extends DefaultComponent {
     /** The hosts whose FastAGI connections are served (the Asterisk servers); others are closed at once. */
     public void setAllowedPeers(java.util.function.Predicate<java.net.InetAddress> allowedPeers) {
         this.allowedPeers = allowedPeers;
+    }
+
+    public java.util.function.BooleanSupplier getRefusingCalls() {
+        return refusingCalls;
+    }
+
+    /**
+     * While this says so (the node is being drained), new connections are closed at once, before a byte is read:
+     * Asterisk's AGI ends without a route and the dialplan tries the next node. Calls in progress go on.
+     */
+    public void setRefusingCalls(java.util.function.BooleanSupplier refusingCalls) {
+        this.refusingCalls = refusingCalls;
     }
 
     /** The factory for AGI session threads and the acceptor thread. */

@@ -38,7 +38,8 @@ public class FastAgiConsumer extends DefaultConsumer {
         server = new ManagedAgiServer(mapping(), e.getComponent().getThreadFactory(), e.getIdleThreads(), e.getMaxSessions());
         try {
             server.bind(InetAddress.getByName(e.getBindAddress()), e.getPort(), e.getReadTimeoutSeconds() * 1000,
-                    e.getComponent().getAllowedPeers(), new GuardedServerSocket.Limits(e.getMaxLineBytes(), e.getMaxEnvironmentLines()));
+                    e.getComponent().getAllowedPeers(), e.getComponent().getRefusingCalls(),
+                    new GuardedServerSocket.Limits(e.getMaxLineBytes(), e.getMaxEnvironmentLines()));
         } catch (IOException bindFailure) {
             throw new IOException("FastAGI cannot listen on " + e.getBindAddress() + ":" + e.getPort() + " (" + bindFailure.getMessage()
                     + "); is another Parley or AGI server running? Set parley.agi.port to a free port.", bindFailure);

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.asteriskjava.util.ServerSocketFacade;
 import org.asteriskjava.util.SocketConnectionFacade;
@@ -34,12 +35,20 @@ final class GuardedServerSocket implements ServerSocketFacade {
     /** Logs each refused host once a minute. */
     private final Predicate<InetAddress> logRefusal;
     private final Limits limits;
+    /** True while the node is drained: new calls are closed at once so that Asterisk tries the next node. */
+    private final BooleanSupplier refusingCalls;
     private volatile int readTimeoutMillis;
+    private boolean saidRefusing;
 
     GuardedServerSocket(ServerSocket socket, Predicate<InetAddress> allowedPeer, Limits limits) {
+        this(socket, allowedPeer, () -> false, limits);
+    }
+
+    GuardedServerSocket(ServerSocket socket, Predicate<InetAddress> allowedPeer, BooleanSupplier refusingCalls, Limits limits) {
         this.socket = socket;
         this.allowedPeer = allowedPeer;
         this.logRefusal = allowedPeer instanceof org.parley.camel.net.AllowedPeers peers ? peers::logRefusal : peer -> true;
+        this.refusingCalls = refusingCalls;
         this.limits = limits;
     }
 
@@ -47,6 +56,16 @@ final class GuardedServerSocket implements ServerSocketFacade {
     public SocketConnectionFacade accept() throws IOException {
         while (true) {
             Socket client = socket.accept();
+            if (refusingCalls.getAsBoolean()) {
+                if (!saidRefusing) {
+                    LOG.log(Level.INFO, "The server is suspended (drained): new calls are refused, so Asterisk sends them to the next node;"
+                            + " calls in progress go on");
+                    saidRefusing = true;
+                }
+                client.close();
+                continue;
+            }
+            saidRefusing = false;
             if (allowedPeer.test(client.getInetAddress())) {
                 client.setSoTimeout(readTimeoutMillis);
                 client.setTcpNoDelay(true);

@@ -34,10 +34,11 @@ final class ManagedAgiServer extends DefaultAgiServer {
 
     /** Binds the listening socket now; {@link #startup()} then accepts on it. */
     void bind(InetAddress address, int port, int readTimeoutMillis, java.util.function.Predicate<InetAddress> allowedPeers,
-              GuardedServerSocket.Limits limits) throws IOException {
+              java.util.function.BooleanSupplier refusingCalls, GuardedServerSocket.Limits limits) throws IOException {
         setAddress(address);
         setPort(port);
-        GuardedServerSocket socket = new GuardedServerSocket(new java.net.ServerSocket(port, BACKLOG, address), allowedPeers, limits);
+        GuardedServerSocket socket = new GuardedServerSocket(new java.net.ServerSocket(port, BACKLOG, address), allowedPeers, refusingCalls,
+                limits);
         socket.setSocketReadTimeout(readTimeoutMillis);
         boundSocket = socket;
     }
