@@ -3,7 +3,6 @@ package org.parley.ivr.callback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.lang.System.Logger.Level;
@@ -11,8 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.LockOptions;
-import org.hibernate.jpa.SpecHints;
+import org.parley.ivr.cluster.Claims;
 import org.parley.ivr.cluster.Node;
 
 /**
@@ -103,11 +101,9 @@ public class Callbacks {
     @Transactional
     public List<CallbackRequest> claimDue(int max) {
         Instant now = Instant.now();
-        List<CallbackRequest> due = em.createQuery(
+        List<CallbackRequest> due = Claims.lockSkippingLocked(em.createQuery(
                         "select c from CallbackRequest c where c.status = :pending and c.dueAt <= :now order by c.dueAt", CallbackRequest.class)
-                .setParameter("pending", CallbackRequest.Status.PENDING).setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
-                .setMaxResults(max).getResultList();
+                .setParameter("pending", CallbackRequest.Status.PENDING).setParameter("now", now), max);
         String node = Node.name();
         for (CallbackRequest c : due) {
             c.claim(node, now.plus(CLAIM_LEASE));

@@ -2,15 +2,13 @@ package org.parley.ivr.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.LockOptions;
-import org.hibernate.jpa.SpecHints;
+import org.parley.ivr.cluster.Claims;
 import org.parley.ivr.cluster.Node;
 
 /** The outbox table's reads and writes for delivery, each its own short transaction. */
@@ -32,11 +30,8 @@ public class OutboxRows {
     @Transactional
     public List<OutboxEvent> claimDue(int max, Duration lease) {
         Instant now = Instant.now();
-        List<OutboxEvent> due = em.createQuery("select e from OutboxEvent e where e.deliveredAt is null and e.dead = false"
-                        + " and e.nextAttemptAt <= :now order by e.id", OutboxEvent.class)
-                .setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
-                .setMaxResults(max).getResultList();
+        List<OutboxEvent> due = Claims.lockSkippingLocked(em.createQuery("select e from OutboxEvent e where e.deliveredAt is null"
+                + " and e.dead = false and e.nextAttemptAt <= :now order by e.id", OutboxEvent.class).setParameter("now", now), max);
         String node = Node.name();
         for (OutboxEvent e : due) {
             e.claim(node, now.plus(lease));

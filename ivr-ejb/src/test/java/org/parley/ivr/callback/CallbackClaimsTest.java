@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.ivr.TestDatabase;
 import org.parley.ivr.Transactions;
+import org.parley.ivr.TwoNodes;
 import org.parley.ivr.cluster.Node;
 
 /**
@@ -77,19 +73,7 @@ class CallbackClaimsTest {
         });
         Map<Long, String> placedBy = new ConcurrentHashMap<>();
         List<Long> twice = new CopyOnWriteArrayList<>();
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        int total = 0;
-        try {
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (String node : List.of("a", "b")) {
-                runs.add(nodes.submit(() -> placeAll(node, placedBy, twice)));
-            }
-            for (Future<Integer> run : runs) {
-                total += run.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            nodes.shutdownNow();
-        }
+        int total = TwoNodes.run(emf, (node, own) -> placeAll(node, own, placedBy, twice)).stream().mapToInt(Integer::intValue).sum();
         assertThat(twice).as("callbacks placed by both nodes").isEmpty();
         assertThat(total).isEqualTo(500);
         assertThat(placedBy).hasSize(500);
@@ -99,27 +83,22 @@ class CallbackClaimsTest {
                 .setParameter("placed", CallbackRequest.Status.PLACED).getSingleResult())).isEqualTo(500L);
     }
 
-    private int placeAll(String node, Map<Long, String> placedBy, List<Long> twice) {
-        EntityManager own = emf.createEntityManager();
-        try {
-            Callbacks callbacks = CallbackStores.writingTo(own);
-            int placed = 0;
-            for (List<CallbackRequest> batch = claim(own, callbacks); !batch.isEmpty(); batch = claim(own, callbacks)) {
-                for (CallbackRequest c : batch) {
-                    if (placedBy.putIfAbsent(c.getId(), node) != null) {
-                        twice.add(c.getId());
-                    }
-                    Transactions.in(own, () -> {
-                        callbacks.settle(c.getId(), null);
-                        return null;
-                    });
+    private static int placeAll(String node, EntityManager own, Map<Long, String> placedBy, List<Long> twice) {
+        Callbacks callbacks = CallbackStores.writingTo(own);
+        int placed = 0;
+        for (List<CallbackRequest> batch = claim(own, callbacks); !batch.isEmpty(); batch = claim(own, callbacks)) {
+            for (CallbackRequest c : batch) {
+                if (placedBy.putIfAbsent(c.getId(), node) != null) {
+                    twice.add(c.getId());
                 }
-                placed += batch.size();
+                Transactions.in(own, () -> {
+                    callbacks.settle(c.getId(), null);
+                    return null;
+                });
             }
-            return placed;
-        } finally {
-            own.close();
+            placed += batch.size();
         }
+        return placed;
     }
 
     private static List<CallbackRequest> claim(EntityManager own, Callbacks callbacks) {

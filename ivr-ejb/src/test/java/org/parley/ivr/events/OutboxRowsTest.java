@@ -6,22 +6,18 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.ivr.TestDatabase;
 import org.parley.ivr.Transactions;
+import org.parley.ivr.TwoNodes;
 import org.parley.ivr.cluster.Node;
 
 /**
@@ -123,21 +119,9 @@ class OutboxRowsTest {
         });
         Map<Long, String> deliveredBy = new ConcurrentHashMap<>();
         List<Long> twice = new CopyOnWriteArrayList<>();
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (String node : List.of("a", "b")) {
-                runs.add(nodes.submit(() -> deliverAll(node, deliveredBy, twice)));
-            }
-            int total = 0;
-            for (Future<Integer> run : runs) {
-                total += run.get(60, TimeUnit.SECONDS);
-            }
-            assertThat(twice).as("events delivered by both nodes").isEmpty();
-            assertThat(total).isEqualTo(300);
-        } finally {
-            nodes.shutdownNow();
-        }
+        int total = TwoNodes.run(emf, (node, own) -> deliverAll(node, own, deliveredBy, twice)).stream().mapToInt(Integer::intValue).sum();
+        assertThat(twice).as("events delivered by both nodes").isEmpty();
+        assertThat(total).isEqualTo(300);
         assertThat(deliveredBy).hasSize(300);
         em.clear();
         assertThat(in(() -> rows.counts())).containsEntry("delivered", 300L).containsEntry("pending", 0L);
@@ -145,30 +129,25 @@ class OutboxRowsTest {
                 .as("no event attempted twice").isEqualTo(1);
     }
 
-    private int deliverAll(String node, Map<Long, String> deliveredBy, List<Long> twice) {
-        EntityManager own = emf.createEntityManager();
-        try {
-            OutboxRows nodeRows = new OutboxRows();
-            nodeRows.em = own;
-            int delivered = 0;
-            for (List<OutboxEvent> batch = claim(own, nodeRows); !batch.isEmpty(); batch = claim(own, nodeRows)) {
-                Map<Long, String> outcomes = new LinkedHashMap<>();
-                for (OutboxEvent e : batch) {
-                    if (deliveredBy.putIfAbsent(e.getId(), node) != null) {
-                        twice.add(e.getId());
-                    }
-                    outcomes.put(e.getId(), null);
+    private static int deliverAll(String node, EntityManager own, Map<Long, String> deliveredBy, List<Long> twice) {
+        OutboxRows nodeRows = new OutboxRows();
+        nodeRows.em = own;
+        int delivered = 0;
+        for (List<OutboxEvent> batch = claim(own, nodeRows); !batch.isEmpty(); batch = claim(own, nodeRows)) {
+            Map<Long, String> outcomes = new LinkedHashMap<>();
+            for (OutboxEvent e : batch) {
+                if (deliveredBy.putIfAbsent(e.getId(), node) != null) {
+                    twice.add(e.getId());
                 }
-                Transactions.in(own, () -> {
-                    nodeRows.settle(outcomes, 3, 60_000);
-                    return null;
-                });
-                delivered += batch.size();
+                outcomes.put(e.getId(), null);
             }
-            return delivered;
-        } finally {
-            own.close();
+            Transactions.in(own, () -> {
+                nodeRows.settle(outcomes, 3, 60_000);
+                return null;
+            });
+            delivered += batch.size();
         }
+        return delivered;
     }
 
     private static List<OutboxEvent> claim(EntityManager own, OutboxRows nodeRows) {

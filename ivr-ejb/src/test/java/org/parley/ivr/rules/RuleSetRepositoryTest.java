@@ -6,15 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.ivr.TestDatabase;
 import org.parley.ivr.Transactions;
+import org.parley.ivr.TwoNodes;
 
 /**
  * Rule-set versions written by two nodes at once (each its own connection), on the test database (H2, and
@@ -41,20 +38,8 @@ class RuleSetRepositoryTest {
         RuleSetRepository versions = RulesWiring.repository(em);
         Transactions.in(em, () -> versions.publish("parley", "first", files("first")));
 
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        List<Future<List<Integer>>> runs = new ArrayList<>();
-        try {
-            for (String node : List.of("a", "b")) {
-                runs.add(nodes.submit(() -> publishFive(node)));
-            }
-            List<Integer> numbers = new ArrayList<>();
-            for (Future<List<Integer>> run : runs) {
-                numbers.addAll(run.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(numbers).doesNotHaveDuplicates().hasSize(10).allMatch(n -> n >= 2 && n <= 11);
-        } finally {
-            nodes.shutdownNow();
-        }
+        List<Integer> numbers = TwoNodes.run(emf, RuleSetRepositoryTest::publishFive).stream().flatMap(List::stream).toList();
+        assertThat(numbers).doesNotHaveDuplicates().hasSize(10).allMatch(n -> n >= 2 && n <= 11);
         em.clear();
         List<RuleSetVersion> all = Transactions.in(em, versions::all);
         assertThat(all).hasSize(11);
@@ -76,20 +61,15 @@ class RuleSetRepositoryTest {
         assertThat(Transactions.in(em, versions::all)).hasSize(2);
     }
 
-    private List<Integer> publishFive(String node) {
-        EntityManager own = emf.createEntityManager();
-        try {
-            RuleSetRepository versions = RulesWiring.repository(own);
-            List<Integer> numbers = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                int n = i;
-                own.clear();
-                numbers.add(Transactions.in(own, () -> versions.publish(node, "publish " + n, files(node + n))).getNumber());
-            }
-            return numbers;
-        } finally {
-            own.close();
+    private static List<Integer> publishFive(String node, EntityManager own) {
+        RuleSetRepository versions = RulesWiring.repository(own);
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            own.clear();
+            numbers.add(Transactions.in(own, () -> versions.publish(node, "publish " + n, files(node + n))).getNumber());
         }
+        return numbers;
     }
 
     private static List<RuleFile> files(String marker) {
