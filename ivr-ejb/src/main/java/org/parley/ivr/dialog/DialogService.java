@@ -222,8 +222,6 @@ public class DialogService {
             List<Double> moods;
             int firstTurn;
             if (resumed == null) {
-                channel.answer();
-                channel.play(prompts.file("greeting"));
                 textInput = "text".equalsIgnoreCase(channel.variable(INPUT_VARIABLE).orElse("").strip());
                 prompt = "how-can-i-help";
                 clarifications = 0;
@@ -231,6 +229,11 @@ public class DialogService {
                 noMatches = 0;
                 moods = new ArrayList<>();
                 firstTurn = 1;
+                // Kept before the greeting, so that a node dying during it leaves a call another node can carry on.
+                states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), firstTurn, prompt, textInput, clarifications,
+                        noInputs, noMatches, new ArrayList<>(moods)));
+                channel.answer();
+                channel.play(prompts.file("greeting"));
             } else {
                 LOG.log(Level.INFO, "call {0} from {1}: carried on here at turn {2} (the node that had it stopped answering)",
                         info.uniqueId(), info.callerNumber(), resumed.nextTurn());
@@ -242,8 +245,6 @@ public class DialogService {
                 moods = resumed.moodsSoFar();
                 firstTurn = resumed.nextTurn();
             }
-            states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), firstTurn, prompt, textInput, clarifications,
-                    noInputs, noMatches, new ArrayList<>(moods)));
             for (int turn = firstTurn; ; turn++) {
                 if (stopping) {
                     LOG.log(Level.INFO, "call {0}: the server is stopping; the call goes to the fallback queue {1}", info.uniqueId(),
