@@ -30,7 +30,6 @@ import org.parley.nlp.ParseResult;
 import org.parley.nlp.sentiment.SentimentTrend;
 import org.parley.nlp.speech.Transcript;
 import org.parley.rules.engine.DecisionResult;
-import org.parley.rules.engine.RuleCompilationException;
 import org.parley.rules.engine.RuleSet;
 import org.parley.rules.engine.Situation;
 import org.parley.rules.engine.Vocabulary;
@@ -198,7 +197,7 @@ public class DialogService {
     /**
      * Holds the call until the dialog is over; returns with the channel handed back or hung up. A call another node
      * had in the dialog when it died (its state is in the {@code dialog-state} cache) is carried on from the turn it
-     * was at: no second greeting, the same call record, the same rule set, the question asked again.
+     * was at: no second greeting, the same call record, the question asked again (under the rule set serving here).
      */
     public void converse(CallChannel channel) {
         CallInfo info = channel.info();
@@ -230,8 +229,8 @@ public class DialogService {
                 moods = new ArrayList<>();
                 firstTurn = 1;
                 // Kept before the greeting, so that a node dying during it leaves a call another node can carry on.
-                states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), firstTurn, prompt, textInput, clarifications,
-                        noInputs, noMatches, new ArrayList<>(moods)));
+                states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), firstTurn, prompt, textInput, 0, 0, 0,
+                        new ArrayList<>()));
                 channel.answer();
                 channel.play(prompts.file("greeting"));
             } else {
@@ -284,8 +283,8 @@ public class DialogService {
                         noMatches++;
                     }
                     prompt = names.knowsPrompt(last.getPrompt()) ? last.getPrompt() : "clarify";
-                    states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), turn + 1, prompt, textInput, clarifications,
-                            noInputs, noMatches, new ArrayList<>(moods)));
+                    states.save(info.uniqueId(), new DialogState(callStarted, rules.version(), turn + 1, prompt, textInput,
+                            clarifications, noInputs, noMatches, new ArrayList<>(moods)));
                     continue;
                 }
                 if (!result.completed() || !last.isDecided() || last.getAction() == Action.CLARIFY) {
@@ -334,19 +333,17 @@ public class DialogService {
         }
     }
 
-    /** The rule set a resumed call was being decided by; the serving one if this node cannot compile it. */
+    /**
+     * The rule set a resumed call goes on with: the one it started with when this node has it compiled, otherwise the
+     * serving one — a compile takes seconds, which the caller would spend in silence.
+     */
     private RuleSet rulesOf(DialogState resumed, CallInfo info) {
         RuleSet current = decisions.current();
-        if (current.version().equals(resumed.ruleSetVersion()) || !resumed.ruleSetVersion().matches("v[0-9]{1,9}")) {
-            return current;
+        if (!current.version().equals(resumed.ruleSetVersion())) {
+            LOG.log(Level.INFO, "call {0}: started under rule set {1}, carried on under {2}, which serves here", info.uniqueId(),
+                    resumed.ruleSetVersion(), current.version());
         }
-        try {
-            return decisions.version(Integer.parseInt(resumed.ruleSetVersion().substring(1)));
-        } catch (RuleCompilationException | IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "call {0}: carried on under rule set {1}, not {2}, which it started with: {3}", info.uniqueId(),
-                    current.version(), resumed.ruleSetVersion(), e.toString());
-            return current;
-        }
+        return current;
     }
 
     /** What the CRM and earlier calls say about the caller; a failure to find out never fails the call. */
