@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the test callers from transcripts.tsv with Debian's flite voices (kal16, awb, rms, slt at
-# several speeds): wideband/<id>.wav is 16 kHz 16-bit mono (as G.722 or a 16 kHz AudioSocket brings it),
+# Regenerates the test callers from transcripts.tsv with Debian's flite voices (awb and rms to tune on, slt to
+# report on; several speeds). flite's kal/kal16 (festival's kal speaker) and festival's kal and ked voices are
+# never used: they are kept for measuring Parley from outside. wideband/<id>.wav is 16 kHz 16-bit mono (as G.722 or a 16 kHz AudioSocket brings it),
 # narrowband/<id>.wav is what a G.711 call gives: band-limited to 300-3400 Hz, 8 kHz, through u-law and
 # back to 16-bit. Installs flite and sox with apt-get when they are missing.
 set -euo pipefail

@@ -47,7 +47,7 @@ class SpeechIT {
 
     @Test
     void aSpokenLostCardOverAudioSocketGoesToTheFraudQueue() throws Exception {
-        // u01: kal16 saying "i lost my credit card", streamed in real time, 20 ms a frame
+        // u01: rms saying "i lost my credit card", streamed in real time, 20 ms a frame
         CallResult result = call(CallScript.from("5557001").uniqueId("1800000700.1").speak(utterance("u01"), true));
 
         assertThat(result.route()).isEqualTo("fraud");

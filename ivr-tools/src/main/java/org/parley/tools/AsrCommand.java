@@ -231,7 +231,7 @@ final class AsrCommand {
         @Option(names = "--band", defaultValue = "both", description = "wideband, narrowband or both (default ${DEFAULT-VALUE}).")
         String band;
 
-        @Option(names = "--voices", split = ",", description = "Only these voices (e.g. awb,kal16 to tune on, rms,slt to report).")
+        @Option(names = "--voices", split = ",", description = "Only these voices (e.g. awb,rms to tune on, slt to report).")
         List<String> voices;
 
         @Option(names = "--streams", defaultValue = "1,2,4,8,12,16",

@@ -7,8 +7,8 @@ import java.util.Locale;
  * a logistic function of the logarithm of the raw score), so that rules can use one threshold
  * whatever the engine: pocketsphinx's hypothesis posterior and Sphinx4's n-best share live on very
  * different scales. Fitted with {@code bin/parley asr bench --calibrate} on voices the reported
- * figures do not use; the defaults below were fitted that way on the validation voices (awb, kal16,
- * wideband and narrowband).
+ * figures do not use; the defaults below were fitted that way on the validation voices (flite's awb and
+ * rms, wideband and narrowband; slt and the voices beyond flite are only reported on).
  *
  * @param slope     weight of ln(raw confidence)
  * @param intercept bias
@@ -18,10 +18,10 @@ public record ConfidenceCalibration(double slope, double intercept) {
     /** Raw scores below this are treated as this (pocketsphinx reports 0 for its worst hypotheses). */
     static final double FLOOR = 1e-4;
 
-    /** pocketsphinx 5prealpha, en-us model, language weight 6.5: fitted on awb + kal16 (60 utterances). */
-    public static final ConfidenceCalibration POCKETSPHINX = new ConfidenceCalibration(0.610, 3.610);
-    /** Sphinx4 (10-best share): fitted on awb + kal16 (60 utterances). */
-    public static final ConfidenceCalibration SPHINX4 = new ConfidenceCalibration(14.96, 2.26);
+    /** pocketsphinx 5prealpha, en-us model, language weight 6.5: fitted on awb + rms (45 utterances, both bands). */
+    public static final ConfidenceCalibration POCKETSPHINX = new ConfidenceCalibration(0.557, 3.259);
+    /** Sphinx4 (10-best share): fitted on awb + rms (45 utterances, both bands). */
+    public static final ConfidenceCalibration SPHINX4 = new ConfidenceCalibration(8.643, 1.605);
 
     /** The default for an engine ({@link SpeechRecognizer#engine()}). */
     public static ConfidenceCalibration forEngine(String engine) {

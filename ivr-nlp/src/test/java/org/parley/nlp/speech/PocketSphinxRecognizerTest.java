@@ -41,7 +41,7 @@ class PocketSphinxRecognizerTest {
 
     @Test
     void hearsWidebandAndTelephoneCallers() throws Exception {
-        Wav wide = wav("wideband", "u01"); // kal16: "i lost my credit card"
+        Wav wide = wav("wideband", "u01"); // rms: "i lost my credit card"
         Wav narrow = wav("narrowband", "u01");
 
         Transcript w = asr.recognize(wide.pcm(), wide.sampleRate());

@@ -36,7 +36,7 @@ class SphinxRecognizerTest {
 
     @Test
     void hearsAWidebandCaller() throws Exception {
-        Wav w = wav("wideband", "u01"); // kal16: "i lost my credit card"
+        Wav w = wav("wideband", "u01"); // rms: "i lost my credit card"
         Transcript t = asr.recognize(w.pcm(), w.sampleRate());
 
         assertThat(t.text()).isEqualTo("i lost my credit card");
