@@ -15,6 +15,7 @@ import org.parley.ivr.rules.RuleSetRepository;
 import org.parley.ivr.rules.RuleSetVersion;
 import org.parley.rules.engine.DecisionResult;
 import org.parley.rules.engine.RuleCompilationException;
+import org.parley.rules.engine.RuleModule;
 import org.parley.rules.engine.RuleSet;
 import org.parley.rules.engine.RuleSource;
 import org.parley.rules.engine.Vocabulary;
@@ -79,7 +80,7 @@ public class DecisionService {
                     serving.getLabel(), serving.getAuthor());
         }
         try {
-            current = limited(compile(serving));
+            current = limited(compiled(serving));
         } catch (RuleCompilationException e) {
             // An upgrade may change the fact model under stored rules: serve the shipped rules, loudly.
             LOG.log(Level.ERROR, "Serving rule-set " + serving.getLabel() + " no longer compiles; serving the shipped rules"
@@ -90,8 +91,47 @@ public class DecisionService {
                 throw new IllegalStateException("the shipped rule set does not compile; fix ivr-rules and rebuild", broken);
             }
         }
-        LOG.log(Level.INFO, "Rule set {0} compiled in {1} ms: {2} rules", current.version(),
+        LOG.log(Level.INFO, "Rule set {0} ready in {1} ms: {2} rules", current.version(),
                 (System.nanoTime() - start) / 1_000_000, current.ruleNames().size());
+    }
+
+    /**
+     * A stored version as a rule set: its stored compiled form when a node made one with this release's compiler
+     * (loading takes a fraction of a second), else compiled from its files (seconds), and that compiled form stored
+     * for the next node or restart. A stored form the sandbox refuses is reported and compiled again from the files.
+     */
+    public RuleSet compiled(RuleSetVersion version) throws RuleCompilationException {
+        long start = System.nanoTime();
+        String compiler = RuleModule.compiler();
+        java.util.Optional<byte[]> stored = versions.compiledForm(version.getNumber(), compiler);
+        if (stored.isPresent()) {
+            try {
+                RuleSet loaded = RuleSet.load(version.getLabel(), stored.get(), RuleSet.class.getClassLoader());
+                LOG.log(Level.INFO, "Rule set {0} loaded from its stored compiled form in {1} ms", version.getLabel(),
+                        (System.nanoTime() - start) / 1_000_000);
+                return loaded;
+            } catch (RuleCompilationException e) {
+                LOG.log(Level.WARNING, "The stored compiled form of " + version.getLabel() + " was refused; compiling its files"
+                        + " instead:\n" + e.getMessage());
+            }
+        }
+        RuleSet rules = compile(version);
+        LOG.log(Level.INFO, "Rule set {0} compiled in {1} ms", version.getLabel(), (System.nanoTime() - start) / 1_000_000);
+        remember(version.getNumber(), rules);
+        return rules;
+    }
+
+    /**
+     * Stores the compiled form of a version (just published, approved or compiled here) for the other nodes and
+     * restarts. Best effort: without it they compile the files, as before.
+     */
+    public void remember(int number, RuleSet rules) {
+        try {
+            versions.storeCompiledForm(number, RuleModule.compiler(), rules.module());
+        } catch (RuntimeException e) {
+            // Another node stored it at the same moment (the key), or the database is away: the files still compile.
+            LOG.log(Level.DEBUG, "Compiled form of " + RuleSetVersion.label(number) + " not stored: " + e);
+        }
     }
 
     /**
@@ -155,7 +195,7 @@ public class DecisionService {
         }
         RuleSetVersion version = versions.find(number)
                 .orElseThrow(() -> new IllegalArgumentException("there is no rule-set version " + number));
-        RuleSet compiled = limited(compile(version));
+        RuleSet compiled = limited(compiled(version));
         if (byNumber.size() >= 8) {
             byNumber.clear();
         }
@@ -190,7 +230,7 @@ public class DecisionService {
         try {
             long start = System.nanoTime();
             swap(version(number));
-            LOG.log(Level.INFO, "Rule set {0} was made serving on another node; compiled and serving here after {1} ms",
+            LOG.log(Level.INFO, "Rule set {0} was made serving on another node; serving here after {1} ms",
                     RuleSetVersion.label(number), (System.nanoTime() - start) / 1_000_000);
             return true;
         } catch (RuleCompilationException | IllegalArgumentException e) {

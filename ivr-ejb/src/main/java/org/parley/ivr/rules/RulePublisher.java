@@ -109,6 +109,7 @@ public class RulePublisher {
         }
         if (fourEyes) {
             RuleSetVersion proposed = versions.propose(author, comment, stored);
+            decisions.remember(proposed.getNumber(), check.compiled());
             LOG.log(Level.INFO, "{0} proposed {1} ({2}); it serves once another publisher approves it", author, proposed.getLabel(), comment);
             return new PublishOutcome(proposed, check);
         }
@@ -116,6 +117,7 @@ public class RulePublisher {
         RuleSetVersion version = versions.publish(author, comment, stored);
         // The stored files are the draft's (plus the serving scenarios): what was compiled and tested is what serves.
         decisions.swap(check.compiled().as(version.getLabel()));
+        decisions.remember(version.getNumber(), check.compiled());
         LOG.log(Level.INFO, "{0} published {1} ({2}); serving after {3} ms", author, version.getLabel(), comment,
                 (System.nanoTime() - start) / 1_000_000);
         return new PublishOutcome(version, check);
@@ -125,7 +127,7 @@ public class RulePublisher {
     public synchronized RuleSetVersion rollback(int number, String who) throws RuleCompilationException {
         RuleSetVersion target = versions.find(number).orElseThrow(() -> new RuleLifecycleException(
                 RuleLifecycleException.Reason.NO_SUCH_VERSION, "there is no rule-set version " + number));
-        RuleSet rules = DecisionService.compile(target);
+        RuleSet rules = decisions.compiled(target);
         RuleSetVersion serving = versions.serve(number, who);
         decisions.swap(rules);
         LOG.log(Level.INFO, "{0} rolled back: {1} serves again", who, serving.getLabel());
@@ -146,6 +148,7 @@ public class RulePublisher {
         }
         RuleSetVersion approved = versions.review(number, true, who, comment);
         decisions.swap(check.compiled().as(approved.getLabel()));
+        decisions.remember(approved.getNumber(), check.compiled());
         LOG.log(Level.INFO, "{0} approved {1} by {2}; it serves now", who, approved.getLabel(), approved.getAuthor());
         return new PublishOutcome(approved, check);
     }

@@ -96,6 +96,23 @@ public class RuleSetRepository {
         return target;
     }
 
+    /** A version's stored compiled form made by {@code compiler}, if a node stored one. */
+    @Transactional
+    public Optional<byte[]> compiledForm(int number, String compiler) {
+        return Optional.ofNullable(em.find(CompiledRuleSet.class, CompiledRuleSet.key(number, compiler))).map(CompiledRuleSet::getModule);
+    }
+
+    /**
+     * Stores a version's compiled form, in its own transaction, unless it is there already. Two nodes compiling the
+     * same version at once both try; the second commit fails on the key, and the caller may ignore that.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void storeCompiledForm(int number, String compiler, byte[] module) {
+        if (em.find(CompiledRuleSet.class, CompiledRuleSet.key(number, compiler)) == null) {
+            em.persist(new CompiledRuleSet(number, compiler, module, Instant.now()));
+        }
+    }
+
     /** What was done to the rules, newest first. */
     @Transactional
     public List<RuleChange> changes(int limit) {

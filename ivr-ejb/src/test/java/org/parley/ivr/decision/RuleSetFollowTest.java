@@ -97,6 +97,45 @@ class RuleSetFollowTest {
         assertThat(queue(nodeB.current().decide(lostCard()))).isEqualTo("fraud");
     }
 
+    @Test
+    void aVersionCompiledOnOneNodeServesOnTheOtherFromItsStoredCompiledForm() throws Exception {
+        var v2 = Transactions.in(emA, () -> versionsA.publish("ana.lyst", "everyone to the cards desk",
+                List.of(new RuleFile("cards.drl", CARDS_DESK))));
+        nodeA.swap(Transactions.in(emA, () -> compiledOn(nodeA, v2)));
+        // The stored form stands in for a compile: swapped for another rule set's, node B serves what it holds.
+        byte[] lendingDesk = DecisionService.compile("other", List.of(new RuleFile("lending.drl", CARDS_DESK.replace("cards", "lending"))))
+                .module();
+        assertThat(Transactions.in(emA, () -> emA.createNativeQuery("update rule_set_compiled set module = :m where versionNumber = 2")
+                .setParameter("m", lendingDesk).executeUpdate())).isEqualTo(1);
+
+        assertThat(onB(nodeB::follow)).isTrue();
+
+        assertThat(nodeB.current().version()).isEqualTo("v2");
+        assertThat(queue(nodeB.current().decide(lostCard()))).isEqualTo("lending");
+    }
+
+    @Test
+    void aStoredCompiledFormThatIsRefusedIsCompiledFromTheFilesInstead() throws Exception {
+        var v2 = Transactions.in(emA, () -> versionsA.publish("ana.lyst", "everyone to the cards desk",
+                List.of(new RuleFile("cards.drl", CARDS_DESK))));
+        Transactions.in(emA, () -> {
+            versionsA.storeCompiledForm(v2.getNumber(), org.parley.rules.engine.RuleModule.compiler(), "not a module".getBytes());
+            return null;
+        });
+
+        assertThat(onB(nodeB::follow)).isTrue();
+
+        assertThat(queue(nodeB.current().decide(lostCard()))).isEqualTo("cards");
+    }
+
+    private static org.parley.rules.engine.RuleSet compiledOn(DecisionService node, org.parley.ivr.rules.RuleSetVersion version) {
+        try {
+            return node.compiled(version);
+        } catch (org.parley.rules.engine.RuleCompilationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Situation lostCard() {
         return Situation.fromYaml("caller: '5551234'\ntext: I lost my card\nintent: lost_stolen_card\nconfidence: 0.93\n",
                 Situation.SCENARIO_TIME);

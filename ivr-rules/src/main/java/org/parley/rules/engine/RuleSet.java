@@ -48,12 +48,14 @@ public final class RuleSet {
 
     private final int maxFirings;
     private final long deadlineNanos;
+    /** The compiled form as bytes ({@link RuleModule}), to store and load elsewhere instead of compiling again. */
+    private final byte[] module;
 
-    private RuleSet(String version, KieBase kieBase) {
-        this(version, kieBase, DEFAULT_MAX_FIRINGS, DEFAULT_DEADLINE_MILLIS * 1_000_000);
+    private RuleSet(String version, KieBase kieBase, byte[] module) {
+        this(version, kieBase, DEFAULT_MAX_FIRINGS, DEFAULT_DEADLINE_MILLIS * 1_000_000, module);
     }
 
-    private RuleSet(String version, KieBase kieBase, int maxFirings, long deadlineNanos) {
+    private RuleSet(String version, KieBase kieBase, int maxFirings, long deadlineNanos, byte[] module) {
         if (maxFirings < 1 || deadlineNanos < 1) {
             throw new IllegalArgumentException("a decision needs at least one firing and a positive deadline");
         }
@@ -61,6 +63,7 @@ public final class RuleSet {
         this.deadlineNanos = deadlineNanos;
         this.version = version;
         this.kieBase = kieBase;
+        this.module = module;
         this.sessions = kieBase.newKieSessionsPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         this.ruleNames = kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
@@ -98,7 +101,8 @@ public final class RuleSet {
         // The compiler and the generated classes see only what rules may use (the sandbox's second wall).
         ClassLoader sandbox = new RuleClassLoader(classLoader);
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("org.parley.rules", "routing", version);
+        // Unique per compile: Drools' repository is process-wide, and drafts are all called "draft".
+        ReleaseId releaseId = ks.newReleaseId("org.parley.rules", "routing", version + "-" + java.util.UUID.randomUUID());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (RuleSource source : sources) {
@@ -116,7 +120,8 @@ public final class RuleSet {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(version, errors);
         }
-        Map<String, byte[]> classes = classFiles((InternalKieModule) builder.getKieModule());
+        InternalKieModule built = (InternalKieModule) builder.getKieModule();
+        Map<String, byte[]> classes = classFiles(built);
         List<RuleProblem> breaches = RuleSandbox.checkCompiled(classes, places);
         if (!breaches.isEmpty()) {
             throw new RuleCompilationException(version, breaches);
@@ -130,16 +135,33 @@ public final class RuleSet {
         ks.getRepository().removeKieModule(releaseId);
         KieBase kieBase = container.getKieBase();
         preload(container.getClassLoader(), classes.keySet());
-        RuleSet rules = new RuleSet(version, kieBase);
+        RuleSet rules = new RuleSet(version, kieBase, built.getBytes());
         rules.warmUp();
         return rules;
+    }
+
+    /**
+     * A rule set from its stored compiled form ({@link #module()} of an earlier compile, on any node), checked by
+     * the sandbox as a compile is; {@code module} must have been made under this node's {@link RuleModule#compiler()}.
+     *
+     * @throws RuleCompilationException when the bytes are refused or do not load: compile the sources instead
+     */
+    public static RuleSet load(String version, byte[] module, ClassLoader classLoader) throws RuleCompilationException {
+        RuleSet rules = new RuleSet(version, RuleModule.load(version, module, classLoader), module);
+        rules.warmUp();
+        return rules;
+    }
+
+    /** The compiled form, to store with the version it was compiled for (see {@link RuleModule}); not to be changed. */
+    public byte[] module() {
+        return module;
     }
 
     /**
      * Loads every generated class now, so that the first calls a new version decides do not pay for class
      * loading (and do not run into the decision deadline for it). The classes passed the sandbox's check.
      */
-    private static void preload(ClassLoader loader, java.util.Set<String> classFiles) {
+    static void preload(ClassLoader loader, java.util.Set<String> classFiles) {
         for (String file : classFiles) {
             String name = file.substring(0, file.length() - ".class".length()).replace('/', '.');
             try {
@@ -280,12 +302,12 @@ public final class RuleSet {
 
     /** A copy with other limits per decision (fire count and deadline); the compiled rules are shared. */
     public RuleSet withLimits(int maxFirings, long deadlineMillis) {
-        return new RuleSet(version, kieBase, maxFirings, deadlineMillis * 1_000_000);
+        return new RuleSet(version, kieBase, maxFirings, deadlineMillis * 1_000_000, module);
     }
 
     /** The same compiled rules under another version label (a draft once it is stored). */
     public RuleSet as(String versionLabel) {
-        return new RuleSet(versionLabel, kieBase, maxFirings, deadlineNanos);
+        return new RuleSet(versionLabel, kieBase, maxFirings, deadlineNanos, module);
     }
 
     public int maxFirings() {
