@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two Parley nodes as one cluster ({@code standalone-ha.xml}: JGroups over TCP with TCPPING, the dialog state in a
  * distributed cache) on a real PostgreSQL, behind the real Asterisk running the shipped dialplan with
- * {@code PARLEY_HOST_2}: the node that has a call is killed with SIGKILL while it listens to the caller, and the other
+ * {@code PARLEY_HOST_2}: a rule set published on one node serves on the other (loaded from the compiled form the
+ * publishing node stored); the node that has a call is killed with SIGKILL while it listens to the caller, and the other
  * node carries the call on and routes it — one call record, its turns numbered on, ended by the surviving node. Before
  * that, a node drained with {@code bin/parley-drain} (WildFly's suspend) takes no new call, the other node does, and
  * once resumed it takes calls again.
@@ -125,6 +126,7 @@ class ClusterFailoverIT {
         copyTree(SERVER.resolve("standalone/configuration"), base.resolve("configuration"));
         Files.copy(SERVER.resolve("standalone/deployments/parley.ear"), base.resolve("deployments/parley.ear"),
                 StandardCopyOption.REPLACE_EXISTING);
+        addPublisher(base.resolve("data"));
         List<String> command = new ArrayList<>(List.of(SERVER.resolve("bin/standalone.sh").toString(), "-c", "standalone-ha.xml",
                 "-Djboss.server.base.dir=" + base, "-Djboss.node.name=" + name, "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dparley.agi.port=" + (15_073 + offset), "-Dparley.agi.bind-address=127.0.0.1",
@@ -142,6 +144,45 @@ class ClusterFailoverIT {
         return new Node(name, offset, pb.start());
     }
 
+    /** The publisher both nodes know: made with {@code bin/parley-user} offline for the first, its realm copied for the second. */
+    private static void addPublisher(Path data) throws IOException {
+        Path users = WORK.resolve("users");
+        if (!Files.isDirectory(users)) {
+            ProcessBuilder pb = new ProcessBuilder("bash", System.getProperty("it.user.script"), "add", PUBLISHER, "--role", "analyst",
+                    "--role", "publisher").redirectErrorStream(true);
+            pb.environment().put("PARLEY_USER_PASSWORD", PUBLISHER_PASSWORD);
+            pb.environment().put("PARLEY_SERVER_HOME", SERVER.toString());
+            pb.environment().put("PARLEY_PORT_OFFSET", "300");
+            pb.environment().put("PARLEY_DATA_DIR", WORK.resolve("users-data").toString());
+            try {
+                String out = output(pb.start());
+                if (!out.contains("added " + PUBLISHER)) {
+                    throw new IOException("bin/parley-user add " + PUBLISHER + " failed:\n" + out);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            copyTree(WORK.resolve("users-data/parley/users"), users);
+        }
+        copyTree(users, data.resolve("parley/users"));
+    }
+
+    private static final String PUBLISHER = "cluster.publisher";
+    private static final String PUBLISHER_PASSWORD = "cluster-publisher-" + java.util.UUID.randomUUID();
+
+    /** A request to a node's API as the cluster's publisher. */
+    private static jakarta.json.JsonValue api(Node node, String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8080 + node.offset()) + path))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((PUBLISHER + ":" + PUBLISHER_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + " on " + node.name() + ": " + response.body()).isBetween(200, 299);
+        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readValue();
+    }
+
     @AfterAll
     static void stopTheCluster() throws Exception {
         if (asterisk != null) {
@@ -157,6 +198,33 @@ class ClusterFailoverIT {
 
     @Test
     @Order(1)
+    void aPublishOnOneNodeServesOnTheOtherFromTheCompiledFormItStored() throws Exception {
+        RealAsterisk.skipLoudlyUnless(unavailable == null, "ClusterFailoverIT (a publish on one node)", unavailable);
+        String serving = api(nodeA, "GET", "/api/rules/serving", null).asJsonObject().getString("version");
+        jakarta.json.JsonArrayBuilder files = jakarta.json.Json.createArrayBuilder();
+        for (jakarta.json.JsonValue f : api(nodeB, "GET", "/api/rules/versions/" + serving.substring(1), null).asJsonObject()
+                .getJsonArray("files")) {
+            String path = f.asJsonObject().getString("path");
+            String content = f.asJsonObject().getString("content");
+            files.add(jakarta.json.Json.createObjectBuilder().add("path", path)
+                    .add("content", path.equals("routing.drl") ? content.replace("hangup( \"goodbye\" )", "hangup( \"goodbye-thanks\" )") : content));
+        }
+
+        String published = "v" + api(nodeB, "POST", "/api/rules/publish", jakarta.json.Json.createObjectBuilder().add("files", files)
+                .add("comment", "published on node B").build().toString()).asJsonObject().getInt("number");
+        long start = System.nanoTime();
+        await("node A serves " + published).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api(nodeA, "GET", "/api/rules/serving", null).asJsonObject().getString("version").equals(published));
+        System.out.printf("ClusterFailoverIT: %s published on node B, serving on node A %d ms later%n", published,
+                (System.nanoTime() - start) / 1_000_000);
+
+        assertThat(Files.readString(WORK.resolve("cluster-a.log"))).as("node A loaded what node B compiled")
+                .contains("Rule set " + published + " loaded from its stored compiled form")
+                .contains("Rule set " + published + " was made serving on another node");
+    }
+
+    @Test
+    @Order(2)
     void aDrainedNodeTakesNoNewCallAndTheNextNodeDoesUntilItIsResumed() throws Exception {
         RealAsterisk.skipLoudlyUnless(unavailable == null, "ClusterFailoverIT (two nodes, one drained)", unavailable);
 
@@ -174,7 +242,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aCallWhoseNodeIsKilledMidDialogIsCarriedOnAndRoutedByTheOtherNode() throws Exception {
         RealAsterisk.skipLoudlyUnless(unavailable == null, "ClusterFailoverIT (two nodes, one killed mid-call)", unavailable);
 
