@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * How a simulated call went: the channel variables the IVR set, the sound files it played, the full
- * wire transcript ({@code >} sent by the IVR, {@code <} answered by the simulator) and how it ended.
+ * wire transcript ({@code >} sent by the IVR, {@code <} answered by the simulator), how it ended, and the
+ * decision time: from sending the reply that carried the caller's last words (or keys) to receiving
+ * {@code SET VARIABLE PARLEY_ROUTE}, in milliseconds (NaN when the call was not routed after an answer).
  */
 public record CallResult(String uniqueId, Ending ending, Map<String, String> variablesSet, List<String> played,
-                         List<String> transcript) {
+                         List<String> transcript, double decisionMillis) {
 
     /** How the call ended. */
     public enum Ending {

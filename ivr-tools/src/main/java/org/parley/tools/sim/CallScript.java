@@ -20,6 +20,7 @@ public final class CallScript {
     private String uniqueId;
     private final List<CallerInput> inputs = new ArrayList<>();
     private boolean realTimeSilence;
+    private int holdMillis;
     private final Map<String, String> channelVariables = new LinkedHashMap<>();
     private final java.util.Set<String> missingSounds = new java.util.HashSet<>();
 
@@ -97,6 +98,23 @@ public final class CallScript {
     }
 
     /** Silence over AudioSocket in real time (20 ms a frame) instead of as fast as the IVR takes it. */
+    /**
+     * How long each prompt takes to play, with the caller's answer after it, before the channel replies to
+     * {@code STREAM FILE} or {@code GET DATA}, as a real Asterisk holds the AGI while it plays: calls held open
+     * for a realistic time (0, the default: reply at once).
+     */
+    public CallScript hold(int millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("a hold cannot be negative");
+        }
+        this.holdMillis = millis;
+        return this;
+    }
+
+    public int holdMillis() {
+        return holdMillis;
+    }
+
     public CallScript realTimeSilence(boolean realTime) {
         this.realTimeSilence = realTime;
         return this;

@@ -48,6 +48,8 @@ public final class FastAgiCall {
             OutputStream out = socket.getOutputStream();
             send(out, environment(script, uniqueId, channelName) + "\n");
             CallResult.Ending ending;
+            long inputSent = 0;
+            double decisionMillis = Double.NaN;
             while (true) {
                 String line;
                 try {
@@ -60,13 +62,28 @@ public final class FastAgiCall {
                     ending = channel.ending() != null ? channel.ending() : CallResult.Ending.RETURNED_TO_DIALPLAN;
                     break;
                 }
+                if (inputSent != 0 && Double.isNaN(decisionMillis) && setsRoute(line)) {
+                    decisionMillis = (System.nanoTime() - inputSent) / 1e6;
+                }
                 transcript.add("> " + line);
                 List<String> reply = channel.handle(line);
                 reply.forEach(r -> transcript.add("< " + r));
                 send(out, String.join("\n", reply) + "\n");
+                if (channel.repliedWithInput()) {
+                    inputSent = System.nanoTime();
+                }
             }
-            return new CallResult(uniqueId, ending, channel.variablesSet(), channel.played(), transcript);
+            return new CallResult(uniqueId, ending, channel.variablesSet(), channel.played(), transcript, decisionMillis);
         }
+    }
+
+    /** Whether the command sets {@code PARLEY_ROUTE} (asterisk-java quotes its arguments: read as parsed, not as text). */
+    private static boolean setsRoute(String line) {
+        if (!line.regionMatches(true, 0, "SET VARIABLE", 0, "SET VARIABLE".length())) {
+            return false;
+        }
+        List<String> words = AgiArguments.split(line);
+        return words.size() >= 3 && words.get(2).equals("PARLEY_ROUTE");
     }
 
     /** The environment block, field for field in the order Asterisk's res_agi writes it. */

@@ -53,6 +53,8 @@ final class SimulatedChannel {
     private final List<String> played = new ArrayList<>();
     private boolean answered;
     private boolean dead;
+    /** Whether the reply last made carried the caller's words or keys (what the IVR decides on). */
+    private boolean repliedWithInput;
     private CallResult.Ending ending;
 
     SimulatedChannel(CallScript script, String uniqueId, String channelName) {
@@ -72,6 +74,7 @@ final class SimulatedChannel {
      * is followed by the {@code HANGUP} line Asterisk sends to FastAGI scripts.
      */
     List<String> handle(String commandLine) {
+        repliedWithInput = false;
         List<String> words = AgiArguments.split(commandLine);
         Spec spec = find(words);
         if (spec == null) {
@@ -104,12 +107,14 @@ final class SimulatedChannel {
                     return List.of("200 result=-1 endpos=0"); // Asterisk: no such file; the channel stays up
                 }
                 played.add(args.get(0));
+                hold();
                 return List.of("200 result=0 endpos=8000");
             case "GET DATA":
                 if (!script.hasSound(args.get(0))) {
                     return List.of("200 result=-1");
                 }
                 played.add(args.get(0));
+                hold();
                 return getData(args.size() > 2 ? Integer.parseInt(args.get(2)) : 1024);
             case "GET VARIABLE":
                 String value = variable(args.get(0));
@@ -149,6 +154,7 @@ final class SimulatedChannel {
         if (next instanceof CallerInput.Keys keys) {
             inputs.poll();
             String digits = keys.digits().length() > maxDigits ? keys.digits().substring(0, maxDigits) : keys.digits();
+            repliedWithInput = true;
             return ok(digits);
         }
         if (next instanceof CallerInput.HangUp) {
@@ -264,6 +270,7 @@ final class SimulatedChannel {
             case UTTERANCE_VARIABLE:
                 if (inputs.peek() instanceof CallerInput.Speech speech) {
                     inputs.poll();
+                    repliedWithInput = true;
                     return speech.text();
                 }
                 return null;
@@ -275,6 +282,22 @@ final class SimulatedChannel {
                 return channelName;
             default:
                 return variables.get(name);
+        }
+    }
+
+    /** Whether the reply to the last command carried the caller's words or keys. */
+    boolean repliedWithInput() {
+        return repliedWithInput;
+    }
+
+    /** A prompt playing (and the caller answering) for the script's hold time, as Asterisk holds the AGI meanwhile. */
+    private void hold() {
+        if (script.holdMillis() > 0) {
+            try {
+                Thread.sleep(script.holdMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
