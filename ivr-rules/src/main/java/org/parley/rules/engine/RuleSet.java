@@ -48,14 +48,17 @@ public final class RuleSet {
 
     private final int maxFirings;
     private final long deadlineNanos;
-    /** The compiled form as bytes ({@link RuleModule}), to store and load elsewhere instead of compiling again. */
-    private final byte[] module;
+    /**
+     * The compiled form as bytes ({@link RuleModule}), to store and load elsewhere instead of compiling again; packed
+     * on first use (a published version's), never for drafts that are only validated or tested.
+     */
+    private final java.util.function.Supplier<byte[]> module;
 
-    private RuleSet(String version, KieBase kieBase, byte[] module) {
+    private RuleSet(String version, KieBase kieBase, java.util.function.Supplier<byte[]> module) {
         this(version, kieBase, DEFAULT_MAX_FIRINGS, DEFAULT_DEADLINE_MILLIS * 1_000_000, module);
     }
 
-    private RuleSet(String version, KieBase kieBase, int maxFirings, long deadlineNanos, byte[] module) {
+    private RuleSet(String version, KieBase kieBase, int maxFirings, long deadlineNanos, java.util.function.Supplier<byte[]> module) {
         if (maxFirings < 1 || deadlineNanos < 1) {
             throw new IllegalArgumentException("a decision needs at least one firing and a positive deadline");
         }
@@ -135,7 +138,7 @@ public final class RuleSet {
         ks.getRepository().removeKieModule(releaseId);
         KieBase kieBase = container.getKieBase();
         preload(container.getClassLoader(), classes.keySet());
-        RuleSet rules = new RuleSet(version, kieBase, built.getBytes());
+        RuleSet rules = new RuleSet(version, kieBase, packedOnce(built));
         rules.warmUp();
         return rules;
     }
@@ -147,14 +150,28 @@ public final class RuleSet {
      * @throws RuleCompilationException when the bytes are refused or do not load: compile the sources instead
      */
     public static RuleSet load(String version, byte[] module, ClassLoader classLoader) throws RuleCompilationException {
-        RuleSet rules = new RuleSet(version, RuleModule.load(version, module, classLoader), module);
+        RuleSet rules = new RuleSet(version, RuleModule.load(version, module, classLoader), () -> module);
         rules.warmUp();
         return rules;
     }
 
     /** The compiled form, to store with the version it was compiled for (see {@link RuleModule}); not to be changed. */
     public byte[] module() {
-        return module;
+        return module.get();
+    }
+
+    private static java.util.function.Supplier<byte[]> packedOnce(InternalKieModule built) {
+        return new java.util.function.Supplier<>() {
+            private byte[] bytes;
+
+            @Override
+            public synchronized byte[] get() {
+                if (bytes == null) {
+                    bytes = built.getBytes();
+                }
+                return bytes;
+            }
+        };
     }
 
     /**
