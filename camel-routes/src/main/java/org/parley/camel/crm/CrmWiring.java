@@ -14,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.camel.boot.RouteFamily;
 import org.parley.health.Part;
 import org.parley.ivr.crm.CrmImport;
+import org.parley.ivr.crm.ImportClaims;
+import org.parley.ivr.cluster.Node;
 import org.parley.ivr.crm.CrmStore;
 import org.parley.ivr.metrics.BoundMeters;
 
@@ -34,6 +36,14 @@ public class CrmWiring implements RouteFamily {
 
     @Inject
     CrmStore crmStore;
+
+    @Inject
+    ImportClaims importClaims;
+
+    /** How long a node's claim on a drop file holds before another node may take the file over (its node died). */
+    @Inject
+    @ConfigProperty(name = "parley.crm.import-lease-s", defaultValue = "1800")
+    long importLeaseSeconds;
 
     @Inject
     @Part
@@ -71,7 +81,8 @@ public class CrmWiring implements RouteFamily {
     public void addTo(CamelContext camel) throws Exception {
         Path drop = Path.of(importDir.orElseGet(() -> System.getProperty("jboss.server.data.dir", ".") + "/parley/crm-import"));
         Files.createDirectories(drop);
-        camel.addRoutes(new CrmImportRoutes(crmImport, drop));
+        camel.addRoutes(new CrmImportRoutes(crmImport, drop, new ClaimedFiles(importClaims, Node.name(),
+                java.time.Duration.ofSeconds(importLeaseSeconds))));
         LOG.log(Level.INFO, "CRM bulk import: drop customer CSV files into {0}", drop);
         camel.addRoutes(new CrmInboundRoutes(crmStore));
         if (!lookupConfigured()) {
