@@ -3,7 +3,11 @@ package org.parley.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -169,18 +175,18 @@ class ClusterFailoverIT {
     }
 
     private static final String PUBLISHER = "cluster.publisher";
-    private static final String PUBLISHER_PASSWORD = "cluster-publisher-" + java.util.UUID.randomUUID();
+    private static final String PUBLISHER_PASSWORD = "cluster-publisher-" + UUID.randomUUID();
 
     /** A request to a node's API as the cluster's publisher. */
-    private static jakarta.json.JsonValue api(Node node, String method, String path, String json) throws IOException, InterruptedException {
+    private static JsonValue api(Node node, String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8080 + node.offset()) + path))
                 .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((PUBLISHER + ":" + PUBLISHER_PASSWORD)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((PUBLISHER + ":" + PUBLISHER_PASSWORD)
                         .getBytes(StandardCharsets.UTF_8)))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + " on " + node.name() + ": " + response.body()).isBetween(200, 299);
-        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readValue();
+        return Json.createReader(new StringReader(response.body())).readValue();
     }
 
     @AfterAll
@@ -201,16 +207,16 @@ class ClusterFailoverIT {
     void aPublishOnOneNodeServesOnTheOtherFromTheCompiledFormItStored() throws Exception {
         RealAsterisk.skipLoudlyUnless(unavailable == null, "ClusterFailoverIT (a publish on one node)", unavailable);
         String serving = api(nodeA, "GET", "/api/rules/serving", null).asJsonObject().getString("version");
-        jakarta.json.JsonArrayBuilder files = jakarta.json.Json.createArrayBuilder();
-        for (jakarta.json.JsonValue f : api(nodeB, "GET", "/api/rules/versions/" + serving.substring(1), null).asJsonObject()
+        JsonArrayBuilder files = Json.createArrayBuilder();
+        for (JsonValue f : api(nodeB, "GET", "/api/rules/versions/" + serving.substring(1), null).asJsonObject()
                 .getJsonArray("files")) {
             String path = f.asJsonObject().getString("path");
             String content = f.asJsonObject().getString("content");
-            files.add(jakarta.json.Json.createObjectBuilder().add("path", path)
+            files.add(Json.createObjectBuilder().add("path", path)
                     .add("content", path.equals("routing.drl") ? content.replace("hangup( \"goodbye\" )", "hangup( \"goodbye-thanks\" )") : content));
         }
 
-        String published = "v" + api(nodeB, "POST", "/api/rules/publish", jakarta.json.Json.createObjectBuilder().add("files", files)
+        String published = "v" + api(nodeB, "POST", "/api/rules/publish", Json.createObjectBuilder().add("files", files)
                 .add("comment", "published on node B").build().toString()).asJsonObject().getInt("number");
         long start = System.nanoTime();
         await("node A serves " + published).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))

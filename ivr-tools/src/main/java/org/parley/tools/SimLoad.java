@@ -1,5 +1,6 @@
 package org.parley.tools;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ final class SimLoad implements Callable<Integer> {
                         CallResult result = agi.place(script(n, holdMillis));
                         millis[n] = (System.nanoTime() - t0) / 1e6;
                         routes.merge(String.valueOf(result.route()), 1, Integer::sum);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         millis[n] = (System.nanoTime() - t0) / 1e6;
                         failures.incrementAndGet();
                         routes.merge("error: " + e.getMessage(), 1, Integer::sum);

@@ -7,16 +7,17 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.camel.boot.RouteFamily;
 import org.parley.health.Part;
-import org.parley.ivr.crm.CrmImport;
-import org.parley.ivr.crm.ImportClaims;
 import org.parley.ivr.cluster.Node;
+import org.parley.ivr.crm.CrmImport;
 import org.parley.ivr.crm.CrmStore;
+import org.parley.ivr.crm.ImportClaims;
 import org.parley.ivr.metrics.BoundMeters;
 
 /**
@@ -82,7 +83,7 @@ public class CrmWiring implements RouteFamily {
         Path drop = Path.of(importDir.orElseGet(() -> System.getProperty("jboss.server.data.dir", ".") + "/parley/crm-import"));
         Files.createDirectories(drop);
         camel.addRoutes(new CrmImportRoutes(crmImport, drop, new ClaimedFiles(importClaims, Node.name(),
-                java.time.Duration.ofSeconds(importLeaseSeconds))));
+                Duration.ofSeconds(importLeaseSeconds))));
         LOG.log(Level.INFO, "CRM bulk import: drop customer CSV files into {0}", drop);
         camel.addRoutes(new CrmInboundRoutes(crmStore));
         if (!lookupConfigured()) {

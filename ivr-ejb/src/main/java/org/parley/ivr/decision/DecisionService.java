@@ -5,11 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.ivr.rules.RuleFile;
 import org.parley.ivr.rules.RuleSetRepository;
 import org.parley.ivr.rules.RuleSetVersion;
@@ -103,7 +104,7 @@ public class DecisionService {
     public RuleSet compiled(RuleSetVersion version) throws RuleCompilationException {
         long start = System.nanoTime();
         String compiler = RuleModule.compiler();
-        java.util.Optional<byte[]> stored = versions.compiledForm(version.getNumber(), compiler);
+        Optional<byte[]> stored = versions.compiledForm(version.getNumber(), compiler);
         if (stored.isPresent()) {
             try {
                 RuleSet loaded = RuleSet.load(version.getLabel(), stored.get(), RuleSet.class.getClassLoader());

@@ -13,8 +13,12 @@ import org.parley.ivr.TestDatabase;
 import org.parley.ivr.Transactions;
 import org.parley.ivr.rules.RuleFile;
 import org.parley.ivr.rules.RuleSetRepository;
+import org.parley.ivr.rules.RuleSetVersion;
 import org.parley.ivr.rules.RulesWiring;
 import org.parley.rules.engine.DecisionResult;
+import org.parley.rules.engine.RuleCompilationException;
+import org.parley.rules.engine.RuleModule;
+import org.parley.rules.engine.RuleSet;
 import org.parley.rules.engine.Situation;
 
 /**
@@ -119,7 +123,7 @@ class RuleSetFollowTest {
         var v2 = Transactions.in(emA, () -> versionsA.publish("ana.lyst", "everyone to the cards desk",
                 List.of(new RuleFile("cards.drl", CARDS_DESK))));
         Transactions.in(emA, () -> {
-            versionsA.storeCompiledForm(v2.getNumber(), org.parley.rules.engine.RuleModule.compiler(), "not a module".getBytes());
+            versionsA.storeCompiledForm(v2.getNumber(), RuleModule.compiler(), "not a module".getBytes());
             return null;
         });
 
@@ -128,10 +132,10 @@ class RuleSetFollowTest {
         assertThat(queue(nodeB.current().decide(lostCard()))).isEqualTo("cards");
     }
 
-    private static org.parley.rules.engine.RuleSet compiledOn(DecisionService node, org.parley.ivr.rules.RuleSetVersion version) {
+    private static RuleSet compiledOn(DecisionService node, RuleSetVersion version) {
         try {
             return node.compiled(version);
-        } catch (org.parley.rules.engine.RuleCompilationException e) {
+        } catch (RuleCompilationException e) {
             throw new IllegalStateException(e);
         }
     }

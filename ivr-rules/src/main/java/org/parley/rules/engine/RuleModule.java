@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -80,7 +81,7 @@ public final class RuleModule {
 
     private static String droolsVersion() {
         try (InputStream in = KieServices.class.getClassLoader().getResourceAsStream("drools.versions.properties")) {
-            java.util.Properties p = new java.util.Properties();
+            Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }

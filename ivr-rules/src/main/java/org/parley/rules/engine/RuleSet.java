@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -19,12 +21,12 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.parley.rules.fact.Decision;
 
 /**
@@ -52,13 +54,13 @@ public final class RuleSet {
      * The compiled form as bytes ({@link RuleModule}), to store and load elsewhere instead of compiling again; packed
      * on first use (a published version's), never for drafts that are only validated or tested.
      */
-    private final java.util.function.Supplier<byte[]> module;
+    private final Supplier<byte[]> module;
 
-    private RuleSet(String version, KieBase kieBase, java.util.function.Supplier<byte[]> module) {
+    private RuleSet(String version, KieBase kieBase, Supplier<byte[]> module) {
         this(version, kieBase, DEFAULT_MAX_FIRINGS, DEFAULT_DEADLINE_MILLIS * 1_000_000, module);
     }
 
-    private RuleSet(String version, KieBase kieBase, int maxFirings, long deadlineNanos, java.util.function.Supplier<byte[]> module) {
+    private RuleSet(String version, KieBase kieBase, int maxFirings, long deadlineNanos, Supplier<byte[]> module) {
         if (maxFirings < 1 || deadlineNanos < 1) {
             throw new IllegalArgumentException("a decision needs at least one firing and a positive deadline");
         }
@@ -105,7 +107,7 @@ public final class RuleSet {
         ClassLoader sandbox = new RuleClassLoader(classLoader);
         KieServices ks = KieServices.Factory.get();
         // Unique per compile: Drools' repository is process-wide, and drafts are all called "draft".
-        ReleaseId releaseId = ks.newReleaseId("org.parley.rules", "routing", version + "-" + java.util.UUID.randomUUID());
+        ReleaseId releaseId = ks.newReleaseId("org.parley.rules", "routing", version + "-" + UUID.randomUUID());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (RuleSource source : sources) {
@@ -160,8 +162,8 @@ public final class RuleSet {
         return module.get();
     }
 
-    private static java.util.function.Supplier<byte[]> packedOnce(InternalKieModule built) {
-        return new java.util.function.Supplier<>() {
+    private static Supplier<byte[]> packedOnce(InternalKieModule built) {
+        return new Supplier<>() {
             private byte[] bytes;
 
             @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,7 +125,7 @@ class RuleModuleTest {
                     continue;
                 }
                 zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(e.getName().endsWith(".drl") ? drl.getBytes(java.nio.charset.StandardCharsets.UTF_8) : bytes);
+                zip.write(e.getName().endsWith(".drl") ? drl.getBytes(StandardCharsets.UTF_8) : bytes);
                 zip.closeEntry();
             }
         }
