@@ -34,13 +34,15 @@ public final class FloorServer {
         if (request.getUniqueId() == null) {
             return; // a port probe, not a call
         }
-        channel.answer();
         channel.getVariable("PARLEY_INPUT");
+        channel.answer();
         channel.streamFile("parley/greeting");
-        channel.getData("parley/how-can-i-help", 5000, 1);
+        channel.getData("parley/how-can-i-help", 300, 1);
         channel.getVariable("PARLEY_UTTERANCE");
+        channel.setVariable("PARLEY_UTTERANCE", "");
+        channel.setVariable("PARLEY_PROMPT", "parley/transfer-fraud");
         channel.setVariable("PARLEY_QUEUE", "fraud");
-        channel.setVariable("PARLEY_PRIORITY", "2");
-        channel.setVariable("PARLEY_ROUTE", "transfer");
+        channel.setVariable("PARLEY_PRIORITY", "1");
+        channel.setVariable("PARLEY_ROUTE", "fraud");
     }
 }

@@ -48,7 +48,7 @@ class OpenLoadTest {
         assertThat(result.started()).isEqualTo(80);
         assertThat(result.failed()).isZero();
         assertThat(result.refused()).isZero();
-        assertThat(result.routes()).containsEntry("transfer", 80);
+        assertThat(result.routes()).containsEntry("fraud", 80);
         assertThat(Arrays.stream(result.decisionMillis()).filter(v -> !Double.isNaN(v))).hasSize(80);
         assertThat(OpenLoad.Result.percentile(result.callMillis(), 50)).as("held for two prompts").isGreaterThanOrEqualTo(400);
         assertThat(result.mostOpen()).as("calls overlap as at Asterisk").isGreaterThan(5);
