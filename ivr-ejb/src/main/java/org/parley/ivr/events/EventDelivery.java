@@ -67,8 +67,21 @@ public class EventDelivery {
             return 0;
         }
         List<CompletableFuture<String>> sent = new ArrayList<>(due.size());
-        for (OutboxEvent e : due) {
-            sent.add(send(e));
+        jakarta.jms.JMSContext topicContext = null;
+        try {
+            for (OutboxEvent e : due) {
+                if (e.getTarget().startsWith(EventOutbox.JMS_PREFIX)) {
+                    // One JMS context for the batch's topic messages, not one per message.
+                    topicContext = topicContext != null ? topicContext : jms.createContext();
+                    sent.add(CompletableFuture.completedFuture(publish(e, topicContext)));
+                } else {
+                    sent.add(send(e));
+                }
+            }
+        } finally {
+            if (topicContext != null) {
+                topicContext.close();
+            }
         }
         Map<Long, String> outcomes = new LinkedHashMap<>();
         for (int i = 0; i < due.size(); i++) {
@@ -96,10 +109,8 @@ public class EventDelivery {
     @jakarta.annotation.Resource(lookup = "java:/ConnectionFactory")
     jakarta.jms.ConnectionFactory jms;
 
+    /** A webhook POST. */
     private CompletableFuture<String> send(OutboxEvent e) {
-        if (e.getTarget().startsWith(EventOutbox.JMS_PREFIX)) {
-            return CompletableFuture.completedFuture(publish(e));
-        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(e.getTarget()))
@@ -125,14 +136,25 @@ public class EventDelivery {
     }
 
     /** A text message with the event JSON; properties IdempotencyKey and ParleyEvent mirror the webhook headers. */
-    private String publish(OutboxEvent e) {
-        try (jakarta.jms.JMSContext context = jms.createContext()) {
-            jakarta.jms.Topic topic = javax.naming.InitialContext.doLookup(e.getTarget().substring(EventOutbox.JMS_PREFIX.length()));
+    private String publish(OutboxEvent e, jakarta.jms.JMSContext context) {
+        try {
+            jakarta.jms.Topic topic = topics.computeIfAbsent(e.getTarget(), EventDelivery::lookUpTopic);
             context.createProducer().setProperty("IdempotencyKey", e.getEventId()).setProperty("ParleyEvent", e.getType())
                     .send(topic, e.getPayload());
             return null;
-        } catch (javax.naming.NamingException | RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return "JMS: " + ex;
+        }
+    }
+
+    /** Topics by target, looked up in JNDI once (the configured topic is one name). */
+    private final Map<String, jakarta.jms.Topic> topics = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static jakarta.jms.Topic lookUpTopic(String target) {
+        try {
+            return javax.naming.InitialContext.doLookup(target.substring(EventOutbox.JMS_PREFIX.length()));
+        } catch (javax.naming.NamingException ex) {
+            throw new IllegalStateException("no JMS topic " + target + ": " + ex.getMessage(), ex);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
  * How a simulated call went: the channel variables the IVR set, the sound files it played, the full
  * wire transcript ({@code >} sent by the IVR, {@code <} answered by the simulator), how it ended, and the
  * decision time: from sending the reply that carried the caller's last words (or keys) to receiving
- * {@code SET VARIABLE PARLEY_ROUTE}, in milliseconds (NaN when the call was not routed after an answer).
+ * {@code SET VARIABLE PARLEY_ROUTE} with no prompt played between, in milliseconds (NaN when the call was not
+ * routed straight after an answer: hung up, or a prompt such as a callback offer came first).
  */
 public record CallResult(String uniqueId, Ending ending, Map<String, String> variablesSet, List<String> played,
                          List<String> transcript, double decisionMillis) {

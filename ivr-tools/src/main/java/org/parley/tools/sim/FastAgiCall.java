@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -64,6 +65,8 @@ public final class FastAgiCall {
                 }
                 if (inputSent != 0 && Double.isNaN(decisionMillis) && setsRoute(line)) {
                     decisionMillis = (System.nanoTime() - inputSent) / 1e6;
+                } else if (plays(line)) {
+                    inputSent = 0; // a prompt between the answer and the route (a callback offer): not the decision's time
                 }
                 transcript.add("> " + line);
                 List<String> reply = channel.handle(line);
@@ -75,6 +78,14 @@ public final class FastAgiCall {
             }
             return new CallResult(uniqueId, ending, channel.variablesSet(), channel.played(), transcript, decisionMillis);
         }
+    }
+
+    /** Whether the command plays something to the caller (the channel holds it for the prompt's time). */
+    private static boolean plays(String line) {
+        List<String> words = AgiArguments.split(line);
+        String command = words.isEmpty() ? "" : words.get(0).toUpperCase(Locale.ROOT);
+        return command.equals("STREAM") || command.equals("GET") && words.size() > 1 && words.get(1).equalsIgnoreCase("DATA")
+                || command.equals("EXEC") || command.equals("RECORD");
     }
 
     /** Whether the command sets {@code PARLEY_ROUTE} (asterisk-java quotes its arguments: read as parsed, not as text). */
