@@ -65,7 +65,7 @@ final class SimLoad implements Callable<Integer> {
     int maxOpen;
 
     @Option(names = "--metrics", defaultValue = "${env:PARLEY_METRICS_URL:-http://127.0.0.1:9990/metrics}",
-            description = "The server's Prometheus endpoint, for its heap and threads (default ${DEFAULT-VALUE}).")
+            description = "The server's Prometheus endpoint, for its heap and threads (default ${DEFAULT-VALUE}; none for a server without one).")
     URI metrics;
 
     @Override

@@ -18,13 +18,16 @@ public record ServerFigures(long heapBytes, int threads) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** The figures now, or null when the endpoint cannot be read (a server without it, like the bare floor). */
+    /** The figures now, or null when the endpoint cannot be read (a server without it, like the bare floor; "none"). */
     public static ServerFigures read(URI metrics) {
+        if (!metrics.isAbsolute()) {
+            return null;
+        }
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? parse(response.body()) : null;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,6 @@ class OpenLoadTest {
 
         assertThat(ServerFigures.parse(text)).isEqualTo(new ServerFigures(31_457_280L, 123));
         assertThat(ServerFigures.parse("nothing: 1\n")).isNull();
+        assertThat(ServerFigures.read(URI.create("none"))).as("--metrics none").isNull();
     }
 }
